@@ -1,0 +1,27 @@
+package io.mibwatch.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The whole validated configuration. Immutable; a reload builds a new one and
+ * swaps it in only when it validates, so a typo never stops polling.
+ *
+ * @param dataDir     where RRD files and the database live (null = command line decides)
+ * @param defaults    polling defaults
+ * @param credentials credential sets by name
+ * @param devices     devices in file order
+ */
+public record MibwatchConfig(Path dataDir, Defaults defaults, Map<String, Credentials> credentials,
+                             List<DeviceConfig> devices) {
+    public MibwatchConfig {
+        credentials = Map.copyOf(credentials);
+        devices = List.copyOf(devices);
+    }
+
+    public Optional<DeviceConfig> device(String name) {
+        return devices.stream().filter(d -> d.name().equals(name)).findFirst();
+    }
+}

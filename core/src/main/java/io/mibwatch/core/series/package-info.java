@@ -1,0 +1,2 @@
+/** Values that flow from poll to store: series names, readings, samples. */
+package io.mibwatch.core.series;
