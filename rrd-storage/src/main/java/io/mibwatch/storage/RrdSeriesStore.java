@@ -1,0 +1,466 @@
+package io.mibwatch.storage;
+
+import io.mibwatch.core.series.Sample;
+import io.mibwatch.core.series.SeriesId;
+import org.rrd4j.ConsolFun;
+import org.rrd4j.DsType;
+import org.rrd4j.core.RrdDb;
+import org.rrd4j.core.RrdDef;
+import org.rrd4j.core.RrdNioBackendFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Function;
+
+/**
+ * {@link SeriesStore} over RRD4J files.
+ *
+ * <p><b>Files.</b> One file per (device, group, instance) holding one GAUGE data source per
+ * metric of the group (see {@link SeriesFile} for paths and {@link SeriesSchema} for why the
+ * schema is needed). GAUGE because rates are computed upstream: RRD's own COUNTER/DERIVE would
+ * compute a rate of a rate, and would hide the poller's wrap/reset decisions (RFC 2578 7.1.6).
+ * A new file gets the layout {@code layoutForDevice} gives for its device, and start time
+ * "first sample - step" so the very first sample already counts.
+ *
+ * <p><b>Never lose stored data.</b> An existing file is only ever opened, never re-created,
+ * truncated or deleted; if it cannot be opened (corrupt, unreadable) the write reports it and
+ * leaves it for a human. New files are built under a temporary name and hard-linked into place
+ * (the link fails instead of replacing if the name exists), so a crash or a full disk during
+ * creation never leaves a half-written {@code .rrd} that would then be "corrupt" forever.
+ *
+ * <p><b>Backend.</b> RRD4J's NIO backend (memory-mapped files) with a private sync thread pool
+ * (the default factory shares a JVM-wide pool that closing our factory would shut down). Files stay
+ * open between writes, bounded by {@code maxOpenFiles} with LRU closing ({@link OpenFiles}).
+ *
+ * <p><b>Threads.</b> Safe for concurrent use: writes to different files run in parallel, writes
+ * to the same file are serialised by its lock.
+ *
+ * <p>This class takes no clock: every time it handles comes from a sample or a fetch request.
+ */
+public final class RrdSeriesStore implements SeriesStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RrdSeriesStore.class);
+
+    /**
+     * Default bound on open files: well above a few thousand interfaces polled per cycle, and
+     * far below the kernel's default 65530 mappings per process.
+     */
+    public static final int DEFAULT_MAX_OPEN_FILES = 4096;
+
+    /** A guard against fetches that would build millions of points (e.g. a range in years at 60 s). */
+    static final long MAX_POINTS = 1_000_000;
+
+    private static final String TEMP_SUFFIX = ".creating";
+
+    private final Path dataDir;
+    private final SeriesSchema schema;
+    private final Function<String, RrdLayout> layoutForDevice;
+    private final OpenFiles files;
+    private final ScheduledExecutorService syncPool;
+    private final RrdNioBackendFactory backend;
+    private volatile boolean closed;
+
+    public RrdSeriesStore(Path dataDir, SeriesSchema schema, Function<String, RrdLayout> layoutForDevice) {
+        this(dataDir, schema, layoutForDevice, DEFAULT_MAX_OPEN_FILES);
+    }
+
+    /**
+     * @param dataDir         root of the RRD files (e.g. {@code /var/lib/mibwatch/rrd}); created
+     *                        lazily per device, so a missing or unwritable one shows up as write errors
+     * @param schema          metrics per group
+     * @param layoutForDevice layout of NEW files of a device (typically
+     *                        {@code d -> RrdLayout.stock(config.pollInterval(d))})
+     * @param maxOpenFiles    how many files stay open at most (LRU closes the rest)
+     */
+    public RrdSeriesStore(Path dataDir, SeriesSchema schema, Function<String, RrdLayout> layoutForDevice, int maxOpenFiles) {
+        this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
+        this.schema = Objects.requireNonNull(schema, "schema");
+        this.layoutForDevice = Objects.requireNonNull(layoutForDevice, "layoutForDevice");
+        this.files = new OpenFiles(maxOpenFiles);
+        this.syncPool = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "rrd-sync");
+            t.setDaemon(true);
+            return t;
+        });
+        this.backend = new RrdNioBackendFactory(RrdNioBackendFactory.DEFAULT_SYNC_PERIOD, syncPool);
+    }
+
+    // ------------------------------------------------------------------ write
+
+    @Override
+    public WriteReport write(Collection<Sample> samples) {
+        Objects.requireNonNull(samples, "samples");
+        requireOpen();
+        // file -> timestamp (s) -> metric -> value; insertion order keeps error lines stable
+        Map<SeriesFile, TreeMap<Long, Map<String, Double>>> byFile = new LinkedHashMap<>();
+        for (Sample s : samples) {
+            SeriesFile file = SeriesFile.forWrite(s.series(), schema);
+            byFile.computeIfAbsent(file, f -> new TreeMap<>())
+                    .computeIfAbsent(s.at().getEpochSecond(), t -> new LinkedHashMap<>())
+                    .put(s.series().metric(), s.value()); // same metric twice in one second: the later wins
+        }
+        Tally tally = new Tally();
+        for (Map.Entry<SeriesFile, TreeMap<Long, Map<String, Double>>> e : byFile.entrySet()) {
+            writeFile(e.getKey(), e.getValue(), tally);
+        }
+        return new WriteReport(tally.updates, tally.skipped, tally.errors);
+    }
+
+    /** Counts of one write call; used by one thread only. */
+    private static final class Tally {
+        int updates;
+        int skipped;
+        final List<String> errors = new ArrayList<>();
+    }
+
+    private void writeFile(SeriesFile key, TreeMap<Long, Map<String, Double>> rows, Tally tally) {
+        Path path;
+        try {
+            path = key.path(dataDir);
+        } catch (IllegalArgumentException e) {
+            tally.errors.add(key + ": " + e.getMessage());
+            return;
+        }
+        List<String> wanted = key.soleMetric() == null
+                ? schema.metricsOf(key.group()).orElseThrow()
+                : List.of(key.soleMetric());
+        if (key.soleMetric() != null && key.soleMetric().length() > SeriesSchema.MAX_DS_NAME_LENGTH) {
+            tally.errors.add(path + ": metric '" + key.soleMetric() + "' is longer than "
+                    + SeriesSchema.MAX_DS_NAME_LENGTH + " characters, RRD cannot name a data source so; not stored");
+            return;
+        }
+        try {
+            files.withFile(path, h -> {
+                RrdDb db = h.db();
+                if (db == null) {
+                    db = Files.exists(path)
+                            ? openExisting(path)
+                            : create(key, path, wanted, rows.firstKey());
+                    h.attach(db);
+                }
+                try {
+                    updateRows(db, path, key, rows, tally);
+                } catch (IOException | RuntimeException | InternalError e) {
+                    // InternalError: the JVM's translation of SIGBUS when a mapped page cannot be
+                    // backed (disk full under a sparse file); one file must not kill the poller
+                    tally.errors.add(path + ": write failed: " + describe(e));
+                    files.closeQuietly(h); // reopen from disk next time rather than trust this state
+                }
+                return null;
+            });
+        } catch (IOException | RuntimeException | InternalError e) {
+            tally.errors.add(path + ": " + describe(e));
+        }
+    }
+
+    private void updateRows(RrdDb db, Path path, SeriesFile key, TreeMap<Long, Map<String, Double>> rows, Tally tally)
+            throws IOException {
+        Set<String> dsNames = new LinkedHashSet<>(Arrays.asList(db.getDsNames()));
+        Set<String> reported = new LinkedHashSet<>();
+        long last = db.getLastUpdateTime();
+        for (Map.Entry<Long, Map<String, Double>> row : rows.entrySet()) {
+            long t = row.getKey();
+            if (t <= last) {
+                tally.skipped += row.getValue().size();
+                continue;
+            }
+            org.rrd4j.core.Sample sample = db.createSample(t);
+            boolean any = false;
+            for (Map.Entry<String, Double> v : row.getValue().entrySet()) {
+                if (dsNames.contains(v.getKey())) {
+                    sample.setValue(v.getKey(), v.getValue());
+                    any = true;
+                } else if (reported.add(v.getKey())) {
+                    tally.errors.add(path + ": metric '" + v.getKey() + "' of " + new SeriesId(
+                            key.device(), key.group(), key.instance(), v.getKey()).path()
+                            + " is not a data source of this file " + dsNames
+                            + (schema.metricsOf(key.group()).map(m -> m.contains(v.getKey())).orElse(true)
+                                ? " (created before the schema had it; the set is fixed at creation)"
+                                : " nor in the schema of group '" + key.group() + "'")
+                            + "; not stored");
+                }
+            }
+            if (any) {
+                sample.update();
+                last = t;
+                tally.updates++;
+            }
+        }
+    }
+
+    private RrdDb openExisting(Path path) throws IOException {
+        if (!Files.isRegularFile(path)) {
+            throw new IOException("exists but is not a regular file; left untouched");
+        }
+        try {
+            return RrdDb.getBuilder().setPath(path.toString()).setBackendFactory(backend).build();
+        } catch (IOException | RuntimeException | InternalError e) {
+            throw new IOException("cannot open existing RRD file (left untouched): " + describe(e), e);
+        }
+    }
+
+    private RrdDb create(SeriesFile key, Path path, List<String> dsNames, long firstSample) throws IOException {
+        RrdLayout layout = Objects.requireNonNull(layoutForDevice.apply(key.device()),
+                () -> "no RRD layout for device '" + key.device() + "'");
+        try {
+            Files.createDirectories(path.getParent());
+        } catch (IOException e) {
+            throw new IOException("cannot create directory " + path.getParent() + ": " + describe(e), e);
+        }
+        long step = layout.step().getSeconds();
+        Path temp = path.resolveSibling(path.getFileName() + TEMP_SUFFIX);
+        Files.deleteIfExists(temp); // a leftover of an interrupted creation, never data
+        RrdDef def = new RrdDef(temp.toString(), firstSample - step, step);
+        for (String ds : dsNames) {
+            // min/max unknown: gauges may be negative (temperatures), rates are checked upstream
+            def.addDatasource(ds, DsType.GAUGE, layout.heartbeat().getSeconds(), Double.NaN, Double.NaN);
+        }
+        for (ConsolFun cf : List.of(ConsolFun.AVERAGE, ConsolFun.MIN, ConsolFun.MAX)) {
+            for (RrdLayout.Archive a : layout.archives()) {
+                def.addArchive(cf, RrdLayout.XFF, layout.stepsPerRow(a), a.rows());
+            }
+        }
+        try {
+            RrdDb.getBuilder().setRrdDef(def).setBackendFactory(backend).build().close();
+            try {
+                Files.createLink(path, temp); // atomic, and fails rather than replace an existing file
+            } catch (UnsupportedOperationException noLinks) {
+                Files.move(temp, path); // without REPLACE_EXISTING: refuses an existing target
+            }
+        } catch (FileAlreadyExistsException e) {
+            throw new IOException("appeared while being created (another writer?); left untouched", e);
+        } catch (IOException | RuntimeException | InternalError e) {
+            throw new IOException("cannot create RRD file: " + describe(e), e);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+        LOG.info("created RRD file {} (step {} s, data sources {})", path, step, dsNames);
+        return openExisting(path);
+    }
+
+    // ------------------------------------------------------------------ read
+
+    @Override
+    public SeriesData fetch(SeriesId series, Instant from, Instant to, Duration resolution, Consolidation cf) {
+        Objects.requireNonNull(series, "series");
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        Objects.requireNonNull(resolution, "resolution");
+        Objects.requireNonNull(cf, "cf");
+        if (to.isBefore(from)) {
+            throw new IllegalArgumentException("fetch of " + series + ": 'to' " + to + " is before 'from' " + from);
+        }
+        if (resolution.isNegative() || resolution.isZero()) {
+            throw new IllegalArgumentException("fetch of " + series + ": resolution must be positive, got " + resolution);
+        }
+        requireOpen();
+        List<String> searched = new ArrayList<>();
+        for (SeriesFile key : SeriesFile.candidates(series, schema)) {
+            Path path = key.path(dataDir);
+            searched.add(path.toString());
+            if (!Files.isRegularFile(path)) {
+                continue; // checked first so unknown names never create handles or files
+            }
+            Optional<SeriesData> data;
+            try {
+                data = files.withFile(path, h -> {
+                    RrdDb db = h.db();
+                    if (db == null) {
+                        db = openExisting(path);
+                        h.attach(db);
+                    }
+                    if (!db.containsDs(series.metric())) {
+                        return Optional.empty();
+                    }
+                    return Optional.of(read(db, series, from, to, resolution, cf));
+                });
+            } catch (IOException e) {
+                throw new UncheckedIOException(path + ": " + e.getMessage(), e);
+            }
+            if (data.isPresent()) {
+                return data.get();
+            }
+        }
+        throw new SeriesNotFoundException(series, "looked in " + String.join(", ", searched));
+    }
+
+    private static SeriesData read(RrdDb db, SeriesId series, Instant from, Instant to, Duration resolution,
+                                   Consolidation cf) throws IOException {
+        ConsolFun fun = ConsolFun.valueOf(cf.name());
+        List<ArchiveChoice.Candidate> candidates = new ArrayList<>();
+        for (int i = 0; i < db.getArcCount(); i++) {
+            org.rrd4j.core.Archive arc = db.getArchive(i);
+            if (arc.getConsolFun() == fun) {
+                candidates.add(new ArchiveChoice.Candidate(i, arc.getArcStep(), arc.getStartTime()));
+            }
+        }
+        if (candidates.isEmpty()) {
+            throw new IOException("has no " + cf + " archive");
+        }
+        long fromS = from.getEpochSecond();
+        long toS = to.getEpochSecond() + (to.getNano() > 0 ? 1 : 0);
+        ArchiveChoice.Candidate chosen = ArchiveChoice.choose(candidates, Math.max(1, resolution.getSeconds()), fromS);
+        org.rrd4j.core.Archive arc = db.getArchive(chosen.index());
+        long step = chosen.step();
+        // rows are aligned to multiples of step; row t holds the interval (t - step, t] (rrdtool
+        // convention). Like rrdtool/RRD4J fetch: first row floor(from), last row ceil(to).
+        long first = Math.floorDiv(fromS, step) * step;
+        long last = -Math.floorDiv(-toS, step) * step;
+        long count = (last - first) / step + 1;
+        if (count > MAX_POINTS) {
+            throw new IllegalArgumentException("fetch of " + series + " from " + from + " to " + to + " at " + step
+                    + " s would return " + count + " points; ask for a coarser resolution or a shorter range");
+        }
+        long arcFirst = arc.getStartTime();
+        long arcLast = arc.getEndTime();
+        long lo = Math.max(first, arcFirst);
+        long hi = Math.min(last, arcLast);
+        double[] stored = lo <= hi
+                ? arc.getRobin(db.getDsIndex(series.metric())).getValues(
+                        Math.toIntExact((lo - arcFirst) / step), Math.toIntExact((hi - lo) / step + 1))
+                : new double[0];
+        List<SeriesData.Point> points = new ArrayList<>((int) count);
+        for (long t = first; t <= last; t += step) {
+            double v = t >= lo && t <= hi ? stored[(int) ((t - lo) / step)] : Double.NaN;
+            points.add(new SeriesData.Point(Instant.ofEpochSecond(t), v));
+        }
+        return new SeriesData(series, Duration.ofSeconds(step), points);
+    }
+
+    @Override
+    public List<SeriesId> list(String device) {
+        Objects.requireNonNull(device, "device");
+        SeriesFile.requireComponent("device", device);
+        requireOpen();
+        Path deviceDir = dataDir.resolve(device);
+        List<SeriesId> result = new ArrayList<>();
+        if (!Files.isDirectory(deviceDir)) {
+            return result;
+        }
+        try (DirectoryStream<Path> top = Files.newDirectoryStream(deviceDir)) {
+            for (Path entry : top) {
+                String name = entry.getFileName().toString();
+                if (Files.isDirectory(entry)) {
+                    try (DirectoryStream<Path> inGroup = Files.newDirectoryStream(entry, "*" + SeriesFile.SUFFIX)) {
+                        for (Path file : inGroup) {
+                            addSeries(result, device, file, SeriesFile.groupAndInstance(name, file.getFileName().toString()));
+                        }
+                    }
+                } else {
+                    addSeries(result, device, entry, SeriesFile.groupAndInstance(null, name));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + deviceDir + ": " + e.getMessage(), e);
+        }
+        result.sort(java.util.Comparator.comparing(SeriesId::path));
+        return result;
+    }
+
+    private void addSeries(List<SeriesId> result, String device, Path file, Optional<String[]> groupInstance) {
+        if (groupInstance.isEmpty() || !Files.isRegularFile(file)) {
+            return;
+        }
+        String[] gi = groupInstance.get();
+        try {
+            String[] dsNames = files.withFile(file, h -> {
+                RrdDb db = h.db();
+                if (db == null) {
+                    db = openExisting(file);
+                    h.attach(db);
+                }
+                return db.getDsNames();
+            });
+            for (String ds : dsNames) {
+                result.add(new SeriesId(device, gi[0], gi[1], ds));
+            }
+        } catch (IOException | RuntimeException | InternalError e) {
+            // listing must still show the readable series; the broken file is a write error too
+            LOG.warn("skipping {} while listing device {}: {}", file, device, describe(e));
+        }
+    }
+
+    @Override
+    public List<String> devices() {
+        requireOpen();
+        List<String> result = new ArrayList<>();
+        if (!Files.isDirectory(dataDir)) {
+            return result;
+        }
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(dataDir, Files::isDirectory)) {
+            for (Path dir : dirs) {
+                if (holdsRrdFile(dir)) {
+                    result.add(dir.getFileName().toString());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dataDir + ": " + e.getMessage(), e);
+        }
+        result.sort(null);
+        return result;
+    }
+
+    private static boolean holdsRrdFile(Path deviceDir) throws IOException {
+        try (var walk = Files.walk(deviceDir, 2)) {
+            return walk.anyMatch(p -> p.getFileName().toString().endsWith(SeriesFile.SUFFIX) && Files.isRegularFile(p));
+        }
+    }
+
+    // ------------------------------------------------------------------ lifecycle
+
+    @Override
+    public void flush() {
+        requireOpen();
+        for (String failure : files.syncAll()) {
+            LOG.warn(failure);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        files.closeAll();
+        backend.close();
+        syncPool.shutdown();
+    }
+
+    /** Number of files currently open (for tests and diagnostics). */
+    int openFileCount() {
+        return files.openCount();
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("series store on " + dataDir + " is closed");
+        }
+    }
+
+    private static String describe(Throwable e) {
+        String msg = e.getMessage();
+        return e.getClass().getSimpleName() + (msg == null ? "" : ": " + msg);
+    }
+}
