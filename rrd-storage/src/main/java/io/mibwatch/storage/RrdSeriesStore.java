@@ -12,10 +12,13 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,9 +48,10 @@ import java.util.function.Function;
  *
  * <p><b>Never lose stored data.</b> An existing file is only ever opened, never re-created,
  * truncated or deleted; if it cannot be opened (corrupt, unreadable) the write reports it and
- * leaves it for a human. New files are built under a temporary name and hard-linked into place
- * (the link fails instead of replacing if the name exists), so a crash or a full disk during
- * creation never leaves a half-written {@code .rrd} that would then be "corrupt" forever.
+ * leaves it for a human. New files are built under a temporary name, their blocks allocated by
+ * plain writes first (see {@code preallocate}), and hard-linked into place (the link fails instead of
+ * replacing if the name exists), so a crash or a full disk during creation never leaves a
+ * half-written {@code .rrd} that would then be "corrupt" forever.
  *
  * <p><b>Backend.</b> RRD4J's NIO backend (memory-mapped files) with a private sync thread pool
  * (the default factory shares a JVM-wide pool that closing our factory would shut down). Files stay
@@ -242,6 +246,7 @@ public final class RrdSeriesStore implements SeriesStore {
             }
         }
         try {
+            preallocate(temp, def.getEstimatedSize());
             RrdDb.getBuilder().setRrdDef(def).setBackendFactory(backend).build().close();
             try {
                 Files.createLink(path, temp); // atomic, and fails rather than replace an existing file
@@ -257,6 +262,28 @@ public final class RrdSeriesStore implements SeriesStore {
         }
         LOG.info("created RRD file {} (step {} s, data sources {})", path, step, dsNames);
         return openExisting(path);
+    }
+
+    /**
+     * Gives the new file real disk blocks with ordinary writes before RRD4J maps it.
+     *
+     * <p>Why: RRD4J sizes a new file with {@code setLength} (a sparse file) and then fills it
+     * through the memory mapping; on a full disk a mapped write to an unbacked page is a SIGBUS,
+     * which the JVM reports as an InternalError long after the fact, and RRD4J then leaves the
+     * half-built file open (a leaked descriptor and mapping per retry). Plain writes fail cleanly
+     * with "No space left on device" instead, and once every block exists the file never needs
+     * more space: RRD files do not grow.
+     */
+    private static void preallocate(Path temp, long size) throws IOException {
+        ByteBuffer zeros = ByteBuffer.allocate(64 * 1024);
+        try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            long written = 0;
+            while (written < size) {
+                zeros.clear().limit((int) Math.min(zeros.capacity(), size - written));
+                written += ch.write(zeros);
+            }
+            ch.force(false);
+        }
     }
 
     // ------------------------------------------------------------------ read
@@ -430,10 +457,19 @@ public final class RrdSeriesStore implements SeriesStore {
     // ------------------------------------------------------------------ lifecycle
 
     @Override
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Tries every open file, then throws if any could not be synced: the caller asked for
+     * durability and must learn that it did not get it.
+     *
+     * @throws UncheckedIOException naming every file that could not be synced
+     */
     public void flush() {
         requireOpen();
-        for (String failure : files.syncAll()) {
-            LOG.warn(failure);
+        List<String> failures = files.syncAll();
+        if (!failures.isEmpty()) {
+            throw new UncheckedIOException(new IOException("flush failed: " + String.join("; ", failures)));
         }
     }
 
