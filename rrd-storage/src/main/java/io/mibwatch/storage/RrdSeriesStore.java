@@ -58,7 +58,9 @@ import java.util.function.Function;
  * open between writes, bounded by {@code maxOpenFiles} with LRU closing ({@link OpenFiles}).
  *
  * <p><b>Threads.</b> Safe for concurrent use: writes to different files run in parallel, writes
- * to the same file are serialised by its lock.
+ * to the same file are serialised by its lock. One store per data directory: the locks are in
+ * this object, so a second process writing the same files (rather than asking the daemon) is not
+ * coordinated with.
  *
  * <p>This class takes no clock: every time it handles comes from a sample or a fetch request.
  */
@@ -456,7 +458,6 @@ public final class RrdSeriesStore implements SeriesStore {
 
     // ------------------------------------------------------------------ lifecycle
 
-    @Override
     /**
      * {@inheritDoc}
      *
@@ -465,6 +466,7 @@ public final class RrdSeriesStore implements SeriesStore {
      *
      * @throws UncheckedIOException naming every file that could not be synced
      */
+    @Override
     public void flush() {
         requireOpen();
         List<String> failures = files.syncAll();

@@ -187,6 +187,19 @@ class RrdSeriesStoreIT {
         assertArrayEquals(new double[] {Double.NaN, Double.NaN, Double.NaN, 1, 2, 3, Double.NaN, Double.NaN, Double.NaN}, got);
     }
 
+    @Test
+    void fiveMinuteRowIsKnownWhileAtMostHalfItsMinutesAreUnknown() {
+        SeriesId id = SeriesId.parse("core1", "system//uptime");
+        double nan = Double.NaN;
+        // row 1 (minutes 1-5): one unknown; row 2 (6-10): three unknown -> beyond xff 0.5
+        double[] minutes = {10, nan, 20, 30, 40, 1, nan, nan, nan, 2};
+        for (int k = 1; k <= minutes.length; k++) {
+            writeOk(List.of(new Sample(id, minute(k), minutes[k - 1])));
+        }
+        double[] got = values(store.fetch(id, minute(5), minute(10), Duration.ofMinutes(5), Consolidation.AVERAGE));
+        assertArrayEquals(new double[] {25, Double.NaN}, got);
+    }
+
     // ---------------------------------------------------------------- order
 
     @Test
@@ -290,6 +303,29 @@ class RrdSeriesStoreIT {
         }
         assertFalse(Files.exists(dataDir.resolve("core1/if/9.rrd")), "a fetch must never create a file");
         assertFalse(Files.exists(dataDir.resolve("ghost")));
+    }
+
+    @Test
+    void filesOutliveSchemaChanges() {
+        SeriesId celsius = SeriesId.parse("core1", "temp/cpu0/celsius");
+        writeOk(List.of(new Sample(celsius, minute(1), 50), new Sample(SeriesId.parse("core1", "system//uptime"), minute(1), 1)));
+        store.close();
+
+        // the schema now knows "temp" and "system" has grown a metric
+        store = new RrdSeriesStore(dataDir, new SeriesSchema(Map.of(
+                "temp", List.of("celsius"), "system", List.of("uptime", "users"))),
+                device -> RrdLayout.stock(Duration.ofSeconds(60)));
+
+        // the old per-series file is still found
+        assertEquals(50.0, store.fetch(celsius, minute(1), minute(1), Duration.ofSeconds(60), Consolidation.AVERAGE)
+                .points().get(0).value());
+        // the old system file keeps its data-source set: the new metric is reported, uptime stored
+        WriteReport r = store.write(List.of(
+                new Sample(SeriesId.parse("core1", "system//uptime"), minute(2), 2),
+                new Sample(SeriesId.parse("core1", "system//users"), minute(2), 3)));
+        assertEquals(1, r.updates());
+        assertEquals(1, r.errors().size(), r.errors().toString());
+        assertTrue(r.errors().get(0).contains("'users'") && r.errors().get(0).contains("fixed at creation"), r.errors().get(0));
     }
 
     // ---------------------------------------------------------------- failures
