@@ -1,0 +1,129 @@
+package io.mibwatch.poller.decode;
+
+import io.mibwatch.core.series.Reading;
+import io.mibwatch.core.series.SeriesId;
+import io.mibwatch.core.series.ValueKind;
+import io.mibwatch.poller.plan.PollPlan;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalDouble;
+import org.snmp4j.smi.Counter32;
+import org.snmp4j.smi.Counter64;
+import org.snmp4j.smi.Integer32;
+import org.snmp4j.smi.OID;
+import org.snmp4j.smi.TimeTicks;
+import org.snmp4j.smi.UnsignedInteger32;
+import org.snmp4j.smi.Variable;
+import org.snmp4j.smi.VariableBinding;
+
+/** Turns the varbinds of one poll into readings. Pure: no clock, the answer time is passed in. */
+public final class Decoder {
+
+    private Decoder() {
+    }
+
+    /**
+     * Turns the varbinds of one poll into readings; sysUpTime and ifCounterDiscontinuityTime
+     * are also surfaced for the rate stage. Unknown/exception varbinds (noSuchObject,
+     * noSuchInstance, endOfMibView, RFC 3416 section 4.2.1) are skipped and counted, never
+     * turned into zero: a missing value is a gap, a zero would be a false measurement.
+     */
+    public static Decoded decode(PollPlan plan, List<VariableBinding> varbinds, Instant at) {
+        Objects.requireNonNull(plan, "plan");
+        Objects.requireNonNull(varbinds, "varbinds");
+        Objects.requireNonNull(at, "at");
+        Map<OID, PollPlan.Column> columns = new HashMap<>();
+        for (PollPlan.Column c : plan.columns()) {
+            columns.put(c.oid(), c);
+        }
+        Map<OID, String> discontinuityOids = new HashMap<>();
+        for (PollPlan.Discontinuity d : plan.discontinuities()) {
+            discontinuityOids.put(d.oid(), d.instance());
+        }
+
+        List<Reading> readings = new ArrayList<>();
+        Map<SeriesId, Double> gauges = new HashMap<>();
+        Map<String, Long> discontinuities = new HashMap<>();
+        long sysUpTime = -1;
+        int skipped = 0;
+        for (VariableBinding vb : varbinds) {
+            if (vb == null || vb.getOid() == null || vb.getVariable() == null || vb.isException()) {
+                skipped++;
+                continue;
+            }
+            OID oid = vb.getOid();
+            Variable v = vb.getVariable();
+            boolean known = false;
+            if (oid.equals(PollPlan.SYS_UP_TIME) && v instanceof TimeTicks t) {
+                sysUpTime = t.getValue();
+                known = true;
+            }
+            String discontinuityInstance = discontinuityOids.get(oid);
+            if (discontinuityInstance != null && v instanceof TimeTicks t) {
+                discontinuities.put(discontinuityInstance, t.getValue());
+                known = true;
+            }
+            PollPlan.Column c = columns.get(oid);
+            if (c != null) {
+                Reading r = reading(c, plan.device(), v, at);
+                if (r != null) {
+                    readings.add(r);
+                    if (r.kind() == ValueKind.GAUGE) {
+                        gauges.put(r.series(), r.value());
+                    }
+                    known = true;
+                }
+            }
+            if (!known) {
+                skipped++;
+            }
+        }
+
+        for (PollPlan.Derived d : plan.derived()) {
+            Double num = gauges.get(new SeriesId(plan.device(), d.group(), d.instance(), d.numerator()));
+            Double den = gauges.get(new SeriesId(plan.device(), d.group(), d.instance(), d.denominator()));
+            // no denominator, or 0 (storage unmounted since discovery): no value, not 0 %
+            if (num != null && den != null && den > 0) {
+                readings.add(Reading.gauge(new SeriesId(plan.device(), d.group(), d.instance(), d.metric()),
+                        100.0 * num / den, at));
+            }
+        }
+        return new Decoded(readings, sysUpTime, discontinuities, plan.maxRatePerInstance(), skipped);
+    }
+
+    /** The reading for one column, or null if the value's type cannot be that column's (skipped). */
+    private static Reading reading(PollPlan.Column c, String device, Variable v, Instant at) {
+        SeriesId series = c.series(device);
+        if (c.kind().isCounter()) {
+            // the width comes from what the agent sent (RFC 2578 section 7.1.6 / 7.1.10), so a
+            // Counter32 in an HC column still wraps at 2^32 in the rate stage
+            if (v instanceof Counter64 c64) {
+                return Reading.counter(series, ValueKind.COUNTER64, c64.getValue(), at);
+            }
+            if (v instanceof Counter32 c32) {
+                return Reading.counter(series, ValueKind.COUNTER32, c32.getValue(), at);
+            }
+            return null;
+        }
+        OptionalDouble raw = number(v);
+        return raw.isPresent() ? Reading.gauge(series, raw.getAsDouble() * c.factor(), at) : null;
+    }
+
+    /** Integer32 is signed; Gauge32/TimeTicks/Counter32 are unsigned 32-bit; Counter64 unsigned 64-bit. */
+    private static OptionalDouble number(Variable v) {
+        if (v instanceof Integer32 i) {
+            return OptionalDouble.of(i.getValue());
+        }
+        if (v instanceof UnsignedInteger32 u) {
+            return OptionalDouble.of(u.getValue());
+        }
+        if (v instanceof Counter64 c) {
+            return OptionalDouble.of(Reading.unsignedToDouble(c.getValue()));
+        }
+        return OptionalDouble.empty();
+    }
+}
