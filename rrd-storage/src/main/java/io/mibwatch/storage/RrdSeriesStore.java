@@ -85,10 +85,22 @@ public final class RrdSeriesStore implements SeriesStore {
     private final OpenFiles files;
     private final ScheduledExecutorService syncPool;
     private final RrdNioBackendFactory backend;
+    private final boolean readOnly;
     private volatile boolean closed;
 
     public RrdSeriesStore(Path dataDir, SeriesSchema schema, Function<String, RrdLayout> layoutForDevice) {
         this(dataDir, schema, layoutForDevice, DEFAULT_MAX_OPEN_FILES);
+    }
+
+    /**
+     * A store that only reads: files are opened read-only and {@link #write} is refused.
+     * For readers beside the daemon (the CLI's {@code query}): they must never write into
+     * files the daemon owns, not even the header RRD4J rewrites on close.
+     */
+    public static RrdSeriesStore readOnly(Path dataDir, SeriesSchema schema) {
+        return new RrdSeriesStore(dataDir, schema, d -> {
+            throw new IllegalStateException("read-only store creates no files");
+        }, DEFAULT_MAX_OPEN_FILES, true);
     }
 
     /**
@@ -100,6 +112,12 @@ public final class RrdSeriesStore implements SeriesStore {
      * @param maxOpenFiles    how many files stay open at most (LRU closes the rest)
      */
     public RrdSeriesStore(Path dataDir, SeriesSchema schema, Function<String, RrdLayout> layoutForDevice, int maxOpenFiles) {
+        this(dataDir, schema, layoutForDevice, maxOpenFiles, false);
+    }
+
+    private RrdSeriesStore(Path dataDir, SeriesSchema schema, Function<String, RrdLayout> layoutForDevice, int maxOpenFiles,
+                           boolean readOnly) {
+        this.readOnly = readOnly;
         this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
         this.schema = Objects.requireNonNull(schema, "schema");
         this.layoutForDevice = Objects.requireNonNull(layoutForDevice, "layoutForDevice");
@@ -118,6 +136,9 @@ public final class RrdSeriesStore implements SeriesStore {
     public WriteReport write(Collection<Sample> samples) {
         Objects.requireNonNull(samples, "samples");
         requireOpen();
+        if (readOnly) {
+            throw new IllegalStateException("this store over " + dataDir + " is read-only");
+        }
         // file -> timestamp (s) -> metric -> value; insertion order keeps error lines stable
         Map<SeriesFile, TreeMap<Long, Map<String, Double>>> byFile = new LinkedHashMap<>();
         for (Sample s : samples) {
@@ -220,7 +241,7 @@ public final class RrdSeriesStore implements SeriesStore {
             throw new IOException("exists but is not a regular file; left untouched");
         }
         try {
-            return RrdDb.getBuilder().setPath(path.toString()).setBackendFactory(backend).build();
+            return RrdDb.getBuilder().setPath(path.toString()).setBackendFactory(backend).setReadOnly(readOnly).build();
         } catch (IOException | RuntimeException | InternalError e) {
             throw new IOException("cannot open existing RRD file (left untouched): " + describe(e), e);
         }

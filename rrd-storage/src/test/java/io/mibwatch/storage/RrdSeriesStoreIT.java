@@ -247,6 +247,30 @@ class RrdSeriesStoreIT {
     }
 
     @Test
+    void readOnlyStoreReadsWhileTheWriterKeepsWritingAndNeverModifiesFiles() throws Exception {
+        for (int k = 1; k <= 10; k++) {
+            writeOk(interfaceMinute("core1", "1", k));
+        }
+        store.flush();
+        Path file = dataDir.resolve("core1/if/1.rrd");
+        byte[] before = java.nio.file.Files.readAllBytes(file);
+        SeriesId id = new SeriesId("core1", "if", "1", "inOctets");
+        try (RrdSeriesStore reader = RrdSeriesStore.readOnly(dataDir, SCHEMA)) {
+            double[] got = values(reader.fetch(id, minute(1), minute(10), Duration.ofSeconds(60), Consolidation.AVERAGE));
+            for (int k = 1; k <= 10; k++) {
+                assertEquals(value(0, k), got[k - 1], "minute " + k);
+            }
+            assertEquals(List.of("core1"), reader.devices());
+            assertThrows(IllegalStateException.class, () -> reader.write(interfaceMinute("core1", "1", 11)));
+        }
+        assertArrayEquals(before, java.nio.file.Files.readAllBytes(file), "a reader must not change the file");
+        // the writer is unaffected by the reader having come and gone
+        writeOk(interfaceMinute("core1", "1", 11));
+        assertEquals(value(0, 11), values(store.fetch(id, minute(11), minute(11), Duration.ofSeconds(60),
+                Consolidation.AVERAGE))[0]);
+    }
+
+    @Test
     void useAfterCloseIsRefused() {
         store.close();
         assertThrows(IllegalStateException.class, () -> store.write(interfaceMinute("core1", "1", 1)));
