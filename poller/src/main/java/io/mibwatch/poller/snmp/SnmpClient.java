@@ -1,0 +1,633 @@
+package io.mibwatch.poller.snmp;
+
+import io.mibwatch.config.AuthProtocol;
+import io.mibwatch.config.Credentials;
+import io.mibwatch.config.PrivProtocol;
+import io.mibwatch.config.Secret;
+import io.mibwatch.config.SnmpVersion;
+import io.mibwatch.poller.snmp.PollFailure.Cause;
+import io.mibwatch.poller.snmp.Replies.Answer;
+import io.mibwatch.poller.snmp.Replies.Failed;
+import io.mibwatch.poller.snmp.Replies.Reply;
+import org.snmp4j.AbstractTarget;
+import org.snmp4j.CommunityTarget;
+import org.snmp4j.MessageDispatcherImpl;
+import org.snmp4j.PDU;
+import org.snmp4j.PDUv1;
+import org.snmp4j.SNMP4JSettings;
+import org.snmp4j.ScopedPDU;
+import org.snmp4j.Snmp;
+import org.snmp4j.UserTarget;
+import org.snmp4j.event.ResponseEvent;
+import org.snmp4j.event.ResponseListener;
+import org.snmp4j.mp.MPv1;
+import org.snmp4j.mp.MPv2c;
+import org.snmp4j.mp.MPv3;
+import org.snmp4j.mp.SnmpConstants;
+import org.snmp4j.security.AuthHMAC128SHA224;
+import org.snmp4j.security.AuthHMAC192SHA256;
+import org.snmp4j.security.AuthHMAC256SHA384;
+import org.snmp4j.security.AuthHMAC384SHA512;
+import org.snmp4j.security.AuthMD5;
+import org.snmp4j.security.AuthSHA;
+import org.snmp4j.security.PrivAES128;
+import org.snmp4j.security.PrivAES192;
+import org.snmp4j.security.PrivAES256;
+import org.snmp4j.security.PrivDES;
+import org.snmp4j.security.SecurityLevel;
+import org.snmp4j.security.SecurityModel;
+import org.snmp4j.security.SecurityProtocols;
+import org.snmp4j.security.USM;
+import org.snmp4j.security.UsmUser;
+import org.snmp4j.smi.Address;
+import org.snmp4j.smi.OID;
+import org.snmp4j.smi.OctetString;
+import org.snmp4j.smi.UdpAddress;
+import org.snmp4j.smi.VariableBinding;
+import org.snmp4j.transport.DefaultUdpTransportMapping;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * The one place mibwatch talks SNMP: GET and subtree walks over SNMPv1, v2c and v3 (USM),
+ * asynchronous, for any number of agents through <em>one</em> SNMP4J {@link Snmp} session and
+ * <em>one</em> UDP socket.
+ *
+ * <h2>Why this shape</h2>
+ * <ul>
+ *   <li>No thread per device: requests go out with SNMP4J's asynchronous send and complete from
+ *       its response/timer threads; callbacks only classify and send the next PDU, they never block.
+ *       A dead agent therefore costs a pending entry, not a thread, and does not delay live ones.</li>
+ *   <li>Futures always complete normally with an {@link SnmpOutcome}; every exception, including a
+ *       bug in this class, becomes a {@link PollFailure} (cause {@code IO}) naming {@code host:port}.</li>
+ *   <li>At most {@link AgentTarget#maxOutstanding()} requests are in flight per {@code host:port}; the
+ *       rest queue without blocking ({@link OutstandingGate}).</li>
+ * </ul>
+ *
+ * <h2>Protocol behaviour</h2>
+ * <ul>
+ *   <li>Walks use GETBULK with {@code maxRepetitions} (v2c/v3, RFC 3416 section 4.2.3) or GETNEXT
+ *       (v1, or {@code bulk=false}). A walk ends at endOfMibView, at a noSuchObject/noSuchInstance
+ *       value, at the first OID outside the subtree, and in v1 at error-status noSuchName (RFC 1157
+ *       section 4.1.3; RFC 3584 section 4.4). An OID that does not increase (RFC 3416 section 4.2.2
+ *       requires lexicographic successors) fails the walk with {@code DECODE} instead of looping.</li>
+ *   <li>tooBig (RFC 3416 section 4.2.1/4.2.3): a GETBULK is retried with half the max-repetitions
+ *       (down to 1), a GET of several OIDs is split in halves whose answers are merged in order; a
+ *       single varbind that is still too big is an {@code ERROR_STATUS} failure.</li>
+ *   <li>SNMPv3: the USM user is registered per request target; SNMP4J discovers the agent's
+ *       engine ID and time (RFC 3414 section 4) and re-synchronises after agent restarts. Auth:
+ *       MD5, SHA-1 (RFC 3414), SHA-224/256/384/512 (RFC 7860). Priv: DES (RFC 3414), AES-128
+ *       (RFC 3826), AES-192/256 with the key extension of draft-blumenthal-aes-usm-04 as net-snmp
+ *       implements it (SNMP4J {@code PrivAES192/PrivAES256}). USM Report PDUs
+ *       (usmStatsWrongDigests, ...UnknownUserNames, ...DecryptionErrors, ...UnsupportedSecLevels)
+ *       become {@code AUTH} failures, so a wrong pass phrase reads as such and not as a timeout.</li>
+ * </ul>
+ *
+ * <h2>Limits</h2>
+ * The USM keeps one entry per (agent engine ID, user name). Two configured credential sets that use
+ * the same user name with different pass phrases for the same agent replace each other's entry;
+ * before an agent's engine ID is known the entry is shared by all agents not yet contacted.
+ * That only matters for contradictory configurations, which fail with {@code AUTH} either way.
+ */
+public final class SnmpClient implements AutoCloseable {
+
+    /** A walk that returns more than this is treated as an agent bug (DECODE), not collected forever. */
+    static final int MAX_WALK_VARBINDS = 1_000_000;
+
+    private static final Pattern IPV4_LITERAL =
+            Pattern.compile("(25[0-5]|2[0-4]\\d|1?\\d?\\d)(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}");
+
+    private final Clock clock;
+    private final Snmp snmp;
+    private final MPv3 mpv3;
+    private final USM usm;
+    private final ExecutorService resolver;
+    private final ConcurrentMap<String, OutstandingGate> gates = new ConcurrentHashMap<>();
+    /** What is registered in the USM, key "engineIdHex|user" ("|user" before discovery). */
+    private final ConcurrentMap<String, Credentials.Usm> registeredUsers = new ConcurrentHashMap<>();
+    private volatile boolean closed;
+
+    /**
+     * Opens the UDP socket (any local port, all interfaces) and starts listening.
+     *
+     * @param clock stamps {@link SnmpResponse#at()} and measures {@link SnmpResponse#elapsed()}
+     * @throws IOException when the socket cannot be opened
+     */
+    public SnmpClient(Clock clock) throws IOException {
+        this(clock, 0);
+    }
+
+    /**
+     * As {@link #SnmpClient(Clock)}, with the largest message this side accepts. SNMPv3 announces
+     * it to agents as msgMaxSize (RFC 3412 section 6.1), which bounds their responses; 0 keeps
+     * SNMP4J's default (65535). Tests use a small value to make a real agent answer tooBig.
+     */
+    SnmpClient(Clock clock, int maxInboundMessageSize) throws IOException {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        // A private protocol set instead of the JVM-wide SecurityProtocols.getInstance(): SNMP4J 3.x
+        // leaves MD5, SHA-1 and DES out of its defaults, but installed agents still speak them.
+        // maxCompatibility = MD5, SHA-1, SHA-2 family, DES, AES-128/192/256.
+        SecurityProtocols protocols = new SecurityProtocols(SecurityProtocols.SecurityProtocolSet.maxCompatibility);
+        this.usm = new USM(protocols, new OctetString(MPv3.createLocalEngineID()), 0);
+        this.mpv3 = new MPv3(usm);
+        // RFC 3414 section 3.2 sends usmStatsWrongDigests/UnknownUserNames/DecryptionErrors/
+        // UnsupportedSecLevels reports at noAuthNoPriv (the agent cannot authenticate to a user whose
+        // key does not match). SNMP4J's default strategy drops such reports for authenticated requests,
+        // which turns a wrong pass phrase into a timeout. Accepting them lets us tell AUTH from TIMEOUT;
+        // the risk, a forged report failing one poll, is no more than what dropping packets achieves.
+        // (JVM-wide setting: SnmpClient is the only SNMP4J command generator in mibwatch.)
+        SNMP4JSettings.setReportSecurityLevelStrategy(SNMP4JSettings.ReportSecurityLevelStrategy.noAuthNoPrivIfNeeded);
+        MessageDispatcherImpl dispatcher = new MessageDispatcherImpl();
+        dispatcher.addMessageProcessingModel(new MPv1());
+        dispatcher.addMessageProcessingModel(new MPv2c());
+        dispatcher.addMessageProcessingModel(mpv3);
+        DefaultUdpTransportMapping transport = new DefaultUdpTransportMapping();
+        if (maxInboundMessageSize > 0) {
+            transport.setMaxInboundMessageSize(maxInboundMessageSize);
+        }
+        this.snmp = new Snmp(dispatcher, transport);
+        // Host names resolve off the caller's thread; two threads are plenty (the JVM caches answers).
+        this.resolver = Executors.newFixedThreadPool(2, r -> {
+            Thread th = new Thread(r, "mibwatch-snmp-resolver");
+            th.setDaemon(true);
+            return th;
+        });
+        snmp.listen();
+    }
+
+    /**
+     * GET of {@code oids} (RFC 3416 section 4.2.1). The response has one varbind per OID in the same
+     * order; in v2c/v3 a missing object comes back as a noSuchObject/noSuchInstance value, in v1 the
+     * agent fails the whole request with noSuchName ({@code ERROR_STATUS}).
+     */
+    public CompletableFuture<SnmpOutcome> get(AgentTarget t, List<OID> oids) {
+        Instant start = clock.instant();
+        return guarded(t, start, () -> {
+            List<OID> list = List.copyOf(oids);
+            if (list.isEmpty()) {
+                return done(Replies.io(t, "GET of no OIDs (caller error)"));
+            }
+            return withAddress(t, addr -> getSplit(t, addr, list));
+        });
+    }
+
+    /** The whole subtree under {@code root}, in OID order (root itself is not part of it). */
+    public CompletableFuture<SnmpOutcome> walk(AgentTarget t, OID root) {
+        return walk(t, List.of(root));
+    }
+
+    /**
+     * Several subtrees, concatenated in the order of {@code roots}. The walks run side by side
+     * (still within the target's outstanding limit); the first failure in root order is the outcome.
+     */
+    public CompletableFuture<SnmpOutcome> walk(AgentTarget t, List<OID> roots) {
+        Instant start = clock.instant();
+        return guarded(t, start, () -> {
+            List<OID> list = List.copyOf(roots);
+            return withAddress(t, addr -> {
+                List<CompletableFuture<SnmpOutcome>> parts = new ArrayList<>(list.size());
+                for (OID root : list) {
+                    parts.add(new Walk(t, addr, root).start());
+                }
+                return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).thenApply(v -> {
+                    List<VariableBinding> all = new ArrayList<>();
+                    for (CompletableFuture<SnmpOutcome> p : parts) {
+                        SnmpOutcome o = p.join();
+                        if (o instanceof PollFailure f) {
+                            return f;
+                        }
+                        all.addAll(((SnmpResponse) o).varbinds());
+                    }
+                    return new SnmpResponse(all, Instant.EPOCH, Duration.ZERO);
+                });
+            });
+        });
+    }
+
+    /**
+     * Closes the socket. Requests still in flight complete with an {@code IO} failure (SNMP4J hands
+     * them an error event on close); queued ones as they are released.
+     */
+    @Override
+    public void close() {
+        closed = true;
+        try {
+            snmp.close();
+        } catch (IOException e) {
+            // nothing to do: the socket is gone either way
+        } finally {
+            resolver.shutdownNow();
+        }
+    }
+
+    // ---------------------------------------------------------------- GET
+
+    private CompletableFuture<SnmpOutcome> getSplit(AgentTarget t, UdpAddress addr, List<OID> oids) {
+        PDU pdu = newPdu(t, PDU.GET);
+        for (OID oid : oids) {
+            pdu.add(new VariableBinding(oid));
+        }
+        return exchange(t, addr, pdu, null).thenCompose(reply -> {
+            if (reply instanceof Failed f) {
+                return done(f.failure());
+            }
+            PDU r = ((Answer) reply).pdu();
+            if (r.getErrorStatus() == PDU.tooBig && oids.size() > 1) {
+                // RFC 3416 4.2.1: the agent could not fit the answer in one message; ask in halves
+                int half = oids.size() / 2;
+                CompletableFuture<SnmpOutcome> a = getSplit(t, addr, oids.subList(0, half));
+                CompletableFuture<SnmpOutcome> b = getSplit(t, addr, oids.subList(half, oids.size()));
+                return a.thenCombine(b, SnmpClient::merge);
+            }
+            if (r.getErrorStatus() != PDU.noError) {
+                return done(Replies.errorStatus(t, pdu, r));
+            }
+            if (r.size() != oids.size()) {
+                return done(new PollFailure(Cause.DECODE, t.where() + ": GET of " + oids.size()
+                        + " OID(s) answered with " + r.size() + " varbind(s)"));
+            }
+            return done(new SnmpResponse(new ArrayList<VariableBinding>(r.getVariableBindings()), Instant.EPOCH, Duration.ZERO));
+        });
+    }
+
+    private static SnmpOutcome merge(SnmpOutcome a, SnmpOutcome b) {
+        if (a instanceof PollFailure) {
+            return a;
+        }
+        if (b instanceof PollFailure) {
+            return b;
+        }
+        List<VariableBinding> all = new ArrayList<>(((SnmpResponse) a).varbinds());
+        all.addAll(((SnmpResponse) b).varbinds());
+        return new SnmpResponse(all, Instant.EPOCH, Duration.ZERO);
+    }
+
+    // ---------------------------------------------------------------- walk
+
+    /** One subtree walk: a small state machine driven by response callbacks, one PDU at a time. */
+    private final class Walk {
+        private final AgentTarget t;
+        private final UdpAddress addr;
+        private final OID root;
+        private final boolean bulk;
+        private final List<VariableBinding> collected = new ArrayList<>();
+        private final CompletableFuture<SnmpOutcome> result = new CompletableFuture<>();
+        private int repetitions;
+        private OID cursor;
+
+        Walk(AgentTarget t, UdpAddress addr, OID root) {
+            this.t = t;
+            this.addr = addr;
+            this.root = new OID(root);
+            this.bulk = t.useBulk();
+            this.repetitions = t.maxRepetitions();
+            this.cursor = this.root;
+        }
+
+        CompletableFuture<SnmpOutcome> start() {
+            step();
+            return result;
+        }
+
+        private void step() {
+            try {
+                PDU pdu = newPdu(t, bulk ? PDU.GETBULK : PDU.GETNEXT);
+                if (bulk) {
+                    pdu.setNonRepeaters(0);
+                    pdu.setMaxRepetitions(repetitions);
+                }
+                pdu.add(new VariableBinding(cursor));
+                exchange(t, addr, pdu, reply -> {
+                    try {
+                        onReply(pdu, reply);
+                    } catch (RuntimeException | Error e) {
+                        result.complete(Replies.internal(t, e));
+                    }
+                });
+            } catch (RuntimeException | Error e) {
+                result.complete(Replies.internal(t, e));
+            }
+        }
+
+        private void onReply(PDU request, Reply reply) {
+            if (reply instanceof Failed f) {
+                result.complete(f.failure());
+                return;
+            }
+            PDU r = ((Answer) reply).pdu();
+            int status = r.getErrorStatus();
+            if (status == PDU.tooBig && bulk && repetitions > 1) {
+                repetitions = Math.max(1, repetitions / 2); // RFC 3416 4.2.3: ask for fewer rows
+                step();
+                return;
+            }
+            if (status == PDU.noSuchName && t.version() == SnmpVersion.V1) {
+                finish(); // v1 end of MIB view: GETNEXT past the last object (RFC 1157 4.1.3)
+                return;
+            }
+            if (status != PDU.noError) {
+                result.complete(Replies.errorStatus(t, request, r));
+                return;
+            }
+            if (r.size() == 0) {
+                result.complete(new PollFailure(Cause.DECODE, t.where() + ": empty response to "
+                        + PDU.getTypeString(request.getType()) + " of " + cursor.toDottedString()
+                        + " while walking " + root.toDottedString()));
+                return;
+            }
+            for (VariableBinding vb : r.getVariableBindings()) {
+                if (vb.getVariable().isException()) {
+                    finish(); // endOfMibView (or noSuch* from agents that misuse them) ends the walk
+                    return;
+                }
+                OID oid = vb.getOid();
+                if (oid.compareTo(cursor) <= 0) {
+                    result.complete(new PollFailure(Cause.DECODE, t.where() + ": agent returned OID "
+                            + oid.toDottedString() + " after " + cursor.toDottedString()
+                            + " while walking " + root.toDottedString()
+                            + " (OIDs must increase, RFC 3416 4.2.2); walk stopped to avoid a loop"));
+                    return;
+                }
+                if (!oid.startsWith(root)) {
+                    finish();
+                    return;
+                }
+                collected.add(vb);
+                cursor = oid;
+            }
+            if (collected.size() > MAX_WALK_VARBINDS) {
+                result.complete(new PollFailure(Cause.DECODE, t.where() + ": walk of " + root.toDottedString()
+                        + " exceeded " + MAX_WALK_VARBINDS + " varbinds; stopped"));
+                return;
+            }
+            step();
+        }
+
+        private void finish() {
+            result.complete(new SnmpResponse(collected, Instant.EPOCH, Duration.ZERO));
+        }
+    }
+
+    // ---------------------------------------------------------------- one exchange
+
+    /**
+     * Sends {@code pdu} once a slot of the agent's gate is free and completes the returned future
+     * with the classified reply. {@code then}, when given, is attached before anything is sent.
+     */
+    private CompletableFuture<Reply> exchange(AgentTarget t, UdpAddress addr, PDU pdu,
+                                              java.util.function.Consumer<Reply> then) {
+        CompletableFuture<Reply> f = new CompletableFuture<>();
+        if (then != null) {
+            f.thenAccept(then);
+        }
+        OutstandingGate gate = gates.computeIfAbsent(t.where(), k -> new OutstandingGate());
+        gate.submit(t.maxOutstanding(), () -> {
+            f.whenComplete((r, e) -> gate.release());
+            try {
+                if (closed) {
+                    f.complete(new Failed(Replies.io(t, "SNMP client is closed")));
+                    return;
+                }
+                snmp.send(pdu, snmpTarget(t, addr), null, new ResponseListener() {
+                    @Override
+                    public <A extends Address> void onResponse(ResponseEvent<A> event) {
+                        try {
+                            // async requests stay registered in SNMP4J until cancelled
+                            snmp.cancel(event.getRequest(), this);
+                            Reply reply = Replies.classify(t, event);
+                            if (t.version() == SnmpVersion.V3 && reply instanceof Failed failed
+                                    && failed.failure().cause() == Cause.TIMEOUT) {
+                                forgetEngine(addr);
+                            }
+                            f.complete(reply);
+                        } catch (RuntimeException | Error e) {
+                            f.complete(new Failed(Replies.internal(t, e)));
+                        }
+                    }
+                });
+            } catch (IOException e) {
+                f.complete(new Failed(Replies.io(t, "send failed: " + Replies.describe(e))));
+            } catch (RuntimeException | Error e) {
+                f.complete(new Failed(Replies.internal(t, e)));
+            }
+        });
+        return f;
+    }
+
+    private PDU newPdu(AgentTarget t, int type) {
+        PDU pdu;
+        if (t.version() == SnmpVersion.V3) {
+            ScopedPDU scoped = new ScopedPDU();
+            scoped.setContextName(new OctetString(((Credentials.Usm) t.credentials()).context()));
+            pdu = scoped;
+        } else if (t.version() == SnmpVersion.V1) {
+            pdu = new PDUv1();
+        } else {
+            pdu = new PDU();
+        }
+        pdu.setType(type);
+        return pdu;
+    }
+
+    private AbstractTarget<UdpAddress> snmpTarget(AgentTarget t, UdpAddress addr) {
+        AbstractTarget<UdpAddress> target;
+        if (t.credentials() instanceof Credentials.Usm u) {
+            registerUser(u, addr);
+            UserTarget<UdpAddress> ut = new UserTarget<>();
+            ut.setSecurityModel(SecurityModel.SECURITY_MODEL_USM);
+            ut.setSecurityName(new OctetString(u.user()));
+            ut.setSecurityLevel(u.auth() == null ? SecurityLevel.NOAUTH_NOPRIV
+                    : u.priv() == null ? SecurityLevel.AUTH_NOPRIV : SecurityLevel.AUTH_PRIV);
+            target = ut;
+        } else {
+            CommunityTarget<UdpAddress> ct = new CommunityTarget<>();
+            ct.setCommunity(new OctetString(((Credentials.Community) t.credentials()).community().reveal()));
+            target = ct;
+        }
+        target.setAddress(addr);
+        target.setVersion(switch (t.version()) {
+            case V1 -> SnmpConstants.version1;
+            case V2C -> SnmpConstants.version2c;
+            case V3 -> SnmpConstants.version3;
+        });
+        target.setTimeout(t.timeout().toMillis());
+        target.setRetries(t.retries());
+        return target;
+    }
+
+    /**
+     * Makes sure the USM holds {@code u} for the agent at {@code addr}. Once SNMP4J knows the
+     * agent's engine ID the user is added localized for exactly that engine (RFC 3414 section 2.6),
+     * so a changed pass phrase replaces the old keys; before discovery it is added engine-less and
+     * SNMP4J localizes it when the engine ID arrives. Re-adding costs two password-to-key runs
+     * (1 MB of hashing each), so it only happens when the credentials changed.
+     */
+    private void registerUser(Credentials.Usm u, UdpAddress addr) {
+        OctetString engineId = mpv3.getEngineID(addr);
+        String key = (engineId == null ? "" : engineId.toHexString()) + "|" + u.user();
+        Credentials.Usm previous = registeredUsers.put(key, u);
+        if (u.equals(previous)) {
+            return;
+        }
+        OctetString name = new OctetString(u.user());
+        UsmUser user = new UsmUser(name,
+                u.auth() == null ? null : authProtocol(u.auth()), octets(u.authPass()),
+                u.priv() == null ? null : privProtocol(u.priv()), octets(u.privPass()));
+        if (engineId == null) {
+            usm.addUser(name, user);
+        } else {
+            usm.addUser(name, engineId, user);
+        }
+    }
+
+    /**
+     * After a v3 timeout the agent may have come back with another engine ID (replaced hardware,
+     * reset configuration); SNMP4J would keep sending to the old one and drop the agent's reports
+     * as not matching. Forgetting it makes the next request rediscover (RFC 3414 section 4).
+     */
+    private void forgetEngine(UdpAddress addr) {
+        OctetString engineId = mpv3.removeEngineID(addr);
+        if (engineId != null) {
+            usm.removeEngineTime(engineId);
+        }
+    }
+
+    private static OctetString octets(Secret s) {
+        return s == null ? null : new OctetString(s.reveal());
+    }
+
+    static OID authProtocol(AuthProtocol p) {
+        return switch (p) {
+            case MD5 -> AuthMD5.ID;
+            case SHA -> AuthSHA.ID;
+            case SHA224 -> AuthHMAC128SHA224.ID;
+            case SHA256 -> AuthHMAC192SHA256.ID;
+            case SHA384 -> AuthHMAC256SHA384.ID;
+            case SHA512 -> AuthHMAC384SHA512.ID;
+        };
+    }
+
+    static OID privProtocol(PrivProtocol p) {
+        return switch (p) {
+            case DES -> PrivDES.ID;
+            case AES128 -> PrivAES128.ID;
+            case AES192 -> PrivAES192.ID;
+            case AES256 -> PrivAES256.ID;
+        };
+    }
+
+    /**
+     * RFC 3414 section 11.2: pass phrases shorter than 8 characters are not allowed (SNMP4J would
+     * throw deep inside the send). Checked before anything goes out, reported as AUTH.
+     */
+    static PollFailure checkUsm(AgentTarget t) {
+        if (t.credentials() instanceof Credentials.Usm u) {
+            if (u.auth() != null && (u.authPass() == null || u.authPass().reveal().length() < 8)) {
+                return new PollFailure(Cause.AUTH, t.where() + ": auth pass phrase of user '" + u.user()
+                        + "' is shorter than 8 characters (RFC 3414 section 11.2)");
+            }
+            if (u.priv() != null && u.auth() == null) {
+                return new PollFailure(Cause.AUTH, t.where() + ": user '" + u.user()
+                        + "' has privacy without authentication, which USM does not allow (RFC 3414 section 3)");
+            }
+            if (u.priv() != null && (u.privPass() == null || u.privPass().reveal().length() < 8)) {
+                return new PollFailure(Cause.AUTH, t.where() + ": privacy pass phrase of user '" + u.user()
+                        + "' is shorter than 8 characters (RFC 3414 section 11.2)");
+            }
+        }
+        return null;
+    }
+
+    // ---------------------------------------------------------------- plumbing
+
+    /** Resolves the host (off-thread unless it is an IPv4/IPv6 literal), then runs {@code op}. */
+    private CompletableFuture<SnmpOutcome> withAddress(AgentTarget t,
+                                                       Function<UdpAddress, CompletableFuture<SnmpOutcome>> op) {
+        PollFailure invalid = checkUsm(t);
+        if (invalid != null) {
+            return done(invalid);
+        }
+        String host = t.host();
+        CompletableFuture<InetAddress> ip;
+        if (IPV4_LITERAL.matcher(host).matches() || host.indexOf(':') >= 0) {
+            ip = new CompletableFuture<>();
+            try {
+                ip.complete(InetAddress.getByName(host)); // a literal: parsed, no DNS query
+            } catch (UnknownHostException e) {
+                ip.completeExceptionally(e);
+            }
+        } else {
+            ip = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return InetAddress.getByName(host);
+                } catch (UnknownHostException e) {
+                    throw new CompletionException(e);
+                }
+            }, resolver);
+        }
+        return ip.handle((address, error) -> {
+            if (error == null) {
+                return op.apply(new UdpAddress(address, t.port()));
+            }
+            Throwable cause = unwrap(error);
+            if (cause instanceof UnknownHostException) {
+                return done(new PollFailure(Cause.UNKNOWN_HOST, t.where() + ": unknown host '" + host + "'"));
+            }
+            return done(Replies.internal(t, cause));
+        }).thenCompose(Function.identity());
+    }
+
+    /** Runs {@code body}, maps anything exceptional to IO, and stamps successful responses. */
+    private CompletableFuture<SnmpOutcome> guarded(AgentTarget t, Instant start,
+                                                   Supplier<CompletableFuture<SnmpOutcome>> body) {
+        CompletableFuture<SnmpOutcome> inner;
+        try {
+            inner = closed ? done(Replies.io(t, "SNMP client is closed")) : body.get();
+        } catch (RuntimeException | Error e) {
+            inner = done(Replies.internal(t, e));
+        }
+        return inner.handle((outcome, error) -> {
+            try {
+                if (error != null) {
+                    return Replies.internal(t, unwrap(error));
+                }
+                if (outcome instanceof SnmpResponse r) {
+                    Instant now = clock.instant();
+                    return new SnmpResponse(r.varbinds(), now, Duration.between(start, now));
+                }
+                return outcome;
+            } catch (RuntimeException | Error e) {
+                return Replies.internal(t, e);
+            }
+        });
+    }
+
+    private static CompletableFuture<SnmpOutcome> done(SnmpOutcome o) {
+        return CompletableFuture.completedFuture(o);
+    }
+
+    private static Throwable unwrap(Throwable e) {
+        while ((e instanceof CompletionException || e instanceof ExecutionException) && e.getCause() != null) {
+            e = e.getCause();
+        }
+        return e;
+    }
+}

@@ -1,0 +1,12 @@
+/**
+ * The SNMP client of the poller: a narrow, asynchronous interface over SNMP4J.
+ *
+ * <p>{@link io.mibwatch.poller.snmp.SnmpClient} sends GETs and subtree walks to an
+ * {@link io.mibwatch.poller.snmp.AgentTarget} and completes with an
+ * {@link io.mibwatch.poller.snmp.SnmpOutcome}: the varbinds
+ * ({@link io.mibwatch.poller.snmp.SnmpResponse}) or a classified
+ * {@link io.mibwatch.poller.snmp.PollFailure}. {@link io.mibwatch.poller.snmp.VarBindJson} is the
+ * fixed one-line JSON form of a varbind used by the CLI and other tools.
+ * Nothing else in mibwatch imports SNMP4J's transport or security classes.
+ */
+package io.mibwatch.poller.snmp;
