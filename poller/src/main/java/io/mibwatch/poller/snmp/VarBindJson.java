@@ -60,8 +60,12 @@ public final class VarBindJson {
     public static String toJsonLine(VariableBinding vb) {
         Variable v = vb.getVariable();
         StringBuilder out = new StringBuilder(96);
+        String type = name(v.getSyntax());
+        if (type == null) {
+            throw new IllegalArgumentException(vb.getOid().toDottedString() + ": unknown SMI syntax tag " + v.getSyntax());
+        }
         out.append("{\"oid\":\"").append(vb.getOid().toDottedString()).append("\",\"type\":");
-        string(out, typeName(v));
+        string(out, type);
         out.append(",\"value\":");
         int syntax = v.getSyntax();
         switch (syntax) {
@@ -100,7 +104,14 @@ public final class VarBindJson {
      * @throws IllegalArgumentException for a syntax tag outside RFC 2578/3416 (SNMP4J only decodes those)
      */
     public static String typeName(Variable v) {
-        int syntax = v.getSyntax();
+        String name = name(v.getSyntax());
+        if (name == null) {
+            throw new IllegalArgumentException("unknown SMI syntax tag " + v.getSyntax() + " (" + v.getClass().getSimpleName() + ")");
+        }
+        return name;
+    }
+
+    private static String name(int syntax) {
         return switch (syntax) {
             case SMIConstants.SYNTAX_INTEGER -> "INTEGER";
             case SMIConstants.SYNTAX_OCTET_STRING -> "OCTET STRING";
@@ -113,7 +124,7 @@ public final class VarBindJson {
             case SMIConstants.SYNTAX_TIMETICKS -> "TimeTicks";
             case SMIConstants.SYNTAX_OPAQUE -> "Opaque";
             case SMIConstants.SYNTAX_COUNTER64 -> "Counter64";
-            default -> throw new IllegalArgumentException("unknown SMI syntax tag " + syntax + " (" + v.getClass().getSimpleName() + ")");
+            default -> null;
         };
     }
 
