@@ -131,8 +131,18 @@ final class Replies {
             at = index == 0 ? "" : " at index " + index;
         }
         return new PollFailure(Cause.ERROR_STATUS, t.where() + ": agent returned error-status "
-                + PDU.toErrorStatusText(status) + " (" + status + ")" + at
+                + errorStatusName(status) + " (" + status + ")" + at
                 + " for " + PDU.getTypeString(request.getType()) + " of " + request.size() + " varbind(s)");
+    }
+
+    /** The error-status names of RFC 3416 section 3 (what net-snmp and MIB documents print). */
+    private static final String[] ERROR_STATUS_NAMES = {"noError", "tooBig", "noSuchName", "badValue",
+            "readOnly", "genErr", "noAccess", "wrongType", "wrongLength", "wrongEncoding", "wrongValue",
+            "noCreation", "inconsistentValue", "resourceUnavailable", "commitFailed", "undoFailed",
+            "authorizationError", "notWritable", "inconsistentName"};
+
+    static String errorStatusName(int status) {
+        return status >= 0 && status < ERROR_STATUS_NAMES.length ? ERROR_STATUS_NAMES[status] : "unknown";
     }
 
     static PollFailure io(AgentTarget t, String detail) {

@@ -62,6 +62,7 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -120,6 +121,8 @@ public final class SnmpClient implements AutoCloseable {
     private final MPv3 mpv3;
     private final USM usm;
     private final ExecutorService resolver;
+    private final HostResolver hostResolver;
+    private final LongAdder tooBigAnswers = new LongAdder();
     private final ConcurrentMap<String, OutstandingGate> gates = new ConcurrentHashMap<>();
     /** What is registered in the USM, key "engineIdHex|user" ("|user" before discovery). */
     private final ConcurrentMap<String, Credentials.Usm> registeredUsers = new ConcurrentHashMap<>();
@@ -132,16 +135,19 @@ public final class SnmpClient implements AutoCloseable {
      * @throws IOException when the socket cannot be opened
      */
     public SnmpClient(Clock clock) throws IOException {
-        this(clock, 0);
+        this(clock, 0, InetAddress::getByName);
     }
 
     /**
      * As {@link #SnmpClient(Clock)}, with the largest message this side accepts. SNMPv3 announces
      * it to agents as msgMaxSize (RFC 3412 section 6.1), which bounds their responses; 0 keeps
      * SNMP4J's default (65535). Tests use a small value to make a real agent answer tooBig.
+     * {@code resolver} turns host names into addresses (the system resolver in production; tests
+     * must not send DNS queries off the machine).
      */
-    SnmpClient(Clock clock, int maxInboundMessageSize) throws IOException {
+    SnmpClient(Clock clock, int maxInboundMessageSize, HostResolver resolver) throws IOException {
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.hostResolver = Objects.requireNonNull(resolver, "resolver");
         // A private protocol set instead of the JVM-wide SecurityProtocols.getInstance(): SNMP4J 3.x
         // leaves MD5, SHA-1 and DES out of its defaults, but installed agents still speak them.
         // maxCompatibility = MD5, SHA-1, SHA-2 family, DES, AES-128/192/256.
@@ -238,6 +244,17 @@ public final class SnmpClient implements AutoCloseable {
         }
     }
 
+    /** How many tooBig answers this client has worked around or reported (for tests and diagnostics). */
+    long tooBigAnswers() {
+        return tooBigAnswers.sum();
+    }
+
+    /** Host name to address; the system resolver unless a test supplies its own. */
+    @FunctionalInterface
+    interface HostResolver {
+        InetAddress resolve(String host) throws UnknownHostException;
+    }
+
     // ---------------------------------------------------------------- GET
 
     private CompletableFuture<SnmpOutcome> getSplit(AgentTarget t, UdpAddress addr, List<OID> oids) {
@@ -250,6 +267,9 @@ public final class SnmpClient implements AutoCloseable {
                 return done(f.failure());
             }
             PDU r = ((Answer) reply).pdu();
+            if (r.getErrorStatus() == PDU.tooBig) {
+                tooBigAnswers.increment();
+            }
             if (r.getErrorStatus() == PDU.tooBig && oids.size() > 1) {
                 // RFC 3416 4.2.1: the agent could not fit the answer in one message; ask in halves
                 int half = oids.size() / 2;
@@ -334,6 +354,9 @@ public final class SnmpClient implements AutoCloseable {
             }
             PDU r = ((Answer) reply).pdu();
             int status = r.getErrorStatus();
+            if (status == PDU.tooBig) {
+                tooBigAnswers.increment();
+            }
             if (status == PDU.tooBig && bulk && repetitions > 1) {
                 repetitions = Math.max(1, repetitions / 2); // RFC 3416 4.2.3: ask for fewer rows
                 step();
@@ -577,7 +600,7 @@ public final class SnmpClient implements AutoCloseable {
         } else {
             ip = CompletableFuture.supplyAsync(() -> {
                 try {
-                    return InetAddress.getByName(host);
+                    return hostResolver.resolve(host);
                 } catch (UnknownHostException e) {
                     throw new CompletionException(e);
                 }

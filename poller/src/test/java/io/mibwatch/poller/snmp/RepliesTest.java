@@ -158,12 +158,16 @@ class RepliesTest {
         response.setErrorStatus(PDU.noSuchName);
         response.setErrorIndex(2);
         assertEquals(new PollFailure(Cause.ERROR_STATUS, "sw1.example:161: agent returned error-status "
-                        + "No such name (2) at index 2 (1.3.6.1.2.1.1.99.0) for GET of 2 varbind(s)"),
+                        + "noSuchName (2) at index 2 (1.3.6.1.2.1.1.99.0) for GET of 2 varbind(s)"),
                 Replies.errorStatus(V2, request, response));
 
         response.setErrorStatus(PDU.genErr);
         response.setErrorIndex(0);
-        assertEquals("sw1.example:161: agent returned error-status General variable binding error (5) for GET of 2 varbind(s)",
+        assertEquals("sw1.example:161: agent returned error-status genErr (5) for GET of 2 varbind(s)",
+                Replies.errorStatus(V2, request, response).message());
+
+        response.setErrorStatus(42);
+        assertEquals("sw1.example:161: agent returned error-status unknown (42) for GET of 2 varbind(s)",
                 Replies.errorStatus(V2, request, response).message());
     }
 
