@@ -39,6 +39,7 @@ import org.snmp4j.security.SecurityModel;
 import org.snmp4j.security.SecurityProtocols;
 import org.snmp4j.security.USM;
 import org.snmp4j.security.UsmUser;
+import org.snmp4j.security.UsmUserEntry;
 import org.snmp4j.smi.Address;
 import org.snmp4j.smi.OID;
 import org.snmp4j.smi.OctetString;
@@ -524,13 +525,23 @@ public final class SnmpClient implements AutoCloseable {
     /**
      * After a v3 timeout the agent may have come back with another engine ID (replaced hardware,
      * reset configuration); SNMP4J would keep sending to the old one and drop the agent's reports
-     * as not matching. Forgetting it makes the next request rediscover (RFC 3414 section 4).
+     * as not matching. Forgetting it makes the next request rediscover (RFC 3414 section 4). The
+     * keys localized for that engine go too: the next request registers its user again, so keys
+     * made from other (e.g. since corrected) credentials cannot linger.
      */
     private void forgetEngine(UdpAddress addr) {
         OctetString engineId = mpv3.removeEngineID(addr);
-        if (engineId != null) {
-            usm.removeEngineTime(engineId);
+        if (engineId == null) {
+            return;
         }
+        usm.removeEngineTime(engineId);
+        for (UsmUserEntry entry : usm.getUserTable().getUserEntries()) {
+            if (engineId.equals(entry.getEngineID())) {
+                usm.removeUser(engineId, entry.getUserName());
+            }
+        }
+        String prefix = engineId.toHexString() + "|";
+        registeredUsers.keySet().removeIf(k -> k.startsWith(prefix));
     }
 
     private static OctetString octets(Secret s) {
