@@ -62,6 +62,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
@@ -127,6 +128,8 @@ public final class SnmpClient implements AutoCloseable {
     private final ConcurrentMap<String, OutstandingGate> gates = new ConcurrentHashMap<>();
     /** What is registered in the USM, key "engineIdHex|user" ("|user" before discovery). */
     private final ConcurrentMap<String, Credentials.Usm> registeredUsers = new ConcurrentHashMap<>();
+    /** Exchanges sent and not yet answered, so {@link #close()} can complete them (SNMP4J does not). */
+    private final ConcurrentMap<CompletableFuture<Reply>, AgentTarget> inFlight = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     /**
@@ -186,8 +189,7 @@ public final class SnmpClient implements AutoCloseable {
      * agent fails the whole request with noSuchName ({@code ERROR_STATUS}).
      */
     public CompletableFuture<SnmpOutcome> get(AgentTarget t, List<OID> oids) {
-        Instant start = clock.instant();
-        return guarded(t, start, () -> {
+        return guarded(t, () -> {
             List<OID> list = List.copyOf(oids);
             if (list.isEmpty()) {
                 return done(Replies.io(t, "GET of no OIDs (caller error)"));
@@ -206,8 +208,7 @@ public final class SnmpClient implements AutoCloseable {
      * (still within the target's outstanding limit); the first failure in root order is the outcome.
      */
     public CompletableFuture<SnmpOutcome> walk(AgentTarget t, List<OID> roots) {
-        Instant start = clock.instant();
-        return guarded(t, start, () -> {
+        return guarded(t, () -> {
             List<OID> list = List.copyOf(roots);
             return withAddress(t, addr -> {
                 List<CompletableFuture<SnmpOutcome>> parts = new ArrayList<>(list.size());
@@ -230,8 +231,9 @@ public final class SnmpClient implements AutoCloseable {
     }
 
     /**
-     * Closes the socket. Requests still in flight complete with an {@code IO} failure (SNMP4J hands
-     * them an error event on close); queued ones as they are released.
+     * Closes the socket. Every operation still under way completes with an {@code IO} failure:
+     * requests in flight at once (SNMP4J forgets their listeners on close, so this class completes
+     * them), queued ones as the queue drains, host name lookups when they return.
      */
     @Override
     public void close() {
@@ -241,7 +243,8 @@ public final class SnmpClient implements AutoCloseable {
         } catch (IOException e) {
             // nothing to do: the socket is gone either way
         } finally {
-            resolver.shutdownNow();
+            resolver.shutdown(); // lookups under way finish and then see the client closed
+            inFlight.forEach((f, t) -> f.complete(new Failed(Replies.io(t, "SNMP client closed before the agent answered"))));
         }
     }
 
@@ -424,7 +427,11 @@ public final class SnmpClient implements AutoCloseable {
         }
         OutstandingGate gate = gates.computeIfAbsent(t.where(), k -> new OutstandingGate());
         gate.submit(t.maxOutstanding(), () -> {
-            f.whenComplete((r, e) -> gate.release());
+            f.whenComplete((r, e) -> {
+                inFlight.remove(f);
+                gate.release();
+            });
+            inFlight.put(f, t); // before the closed check: close() either sees it here or we see closed
             try {
                 if (closed) {
                     f.complete(new Failed(Replies.io(t, "SNMP client is closed")));
@@ -609,13 +616,19 @@ public final class SnmpClient implements AutoCloseable {
                 ip.completeExceptionally(e);
             }
         } else {
-            ip = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return hostResolver.resolve(host);
-                } catch (UnknownHostException e) {
-                    throw new CompletionException(e);
-                }
-            }, resolver);
+            CompletableFuture<InetAddress> lookup = new CompletableFuture<>();
+            ip = lookup;
+            try {
+                resolver.execute(() -> {
+                    try {
+                        lookup.complete(hostResolver.resolve(host));
+                    } catch (UnknownHostException | RuntimeException | Error e) {
+                        lookup.completeExceptionally(e);
+                    }
+                });
+            } catch (RejectedExecutionException e) { // closed meanwhile
+                return done(Replies.io(t, "SNMP client is closed"));
+            }
         }
         return ip.handle((address, error) -> {
             if (error == null) {
@@ -629,14 +642,20 @@ public final class SnmpClient implements AutoCloseable {
         }).thenCompose(Function.identity());
     }
 
-    /** Runs {@code body}, maps anything exceptional to IO, and stamps successful responses. */
-    private CompletableFuture<SnmpOutcome> guarded(AgentTarget t, Instant start,
-                                                   Supplier<CompletableFuture<SnmpOutcome>> body) {
+    /**
+     * Runs {@code body}, maps anything exceptional (a bug included) to an IO failure, and stamps
+     * successful responses. Only a null target is thrown at once: without it there is no
+     * {@code host:port} to report.
+     */
+    private CompletableFuture<SnmpOutcome> guarded(AgentTarget t, Supplier<CompletableFuture<SnmpOutcome>> body) {
+        Objects.requireNonNull(t, "target");
+        Instant start;
         CompletableFuture<SnmpOutcome> inner;
         try {
+            start = clock.instant();
             inner = closed ? done(Replies.io(t, "SNMP client is closed")) : body.get();
         } catch (RuntimeException | Error e) {
-            inner = done(Replies.internal(t, e));
+            return done(Replies.internal(t, e));
         }
         return inner.handle((outcome, error) -> {
             try {

@@ -23,6 +23,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -180,6 +182,63 @@ class SnmpClientScriptedAgentTest {
                 new Credentials.Community("test", Secret.of("public")), Duration.ofSeconds(1), 0, 25, true, 4);
         assertEquals(new PollFailure(Cause.UNKNOWN_HOST, "no-such-device.invalid:161: unknown host 'no-such-device.invalid'"),
                 client.get(t, List.of(new OID("1.3.6.1.2.1.1.1.0"))).get());
+    }
+
+    @Test
+    void aBugStillCompletesTheFutureWithAnIoFailure() throws Exception {
+        try (ScriptedAgent agent = ScriptedAgent.start(TABLE)) {
+            AgentTarget t = target(agent, SnmpVersion.V2C, 25, true);
+            // a null OID is a caller bug that SNMP4J would throw on deep inside
+            SnmpOutcome o = client.get(t, java.util.Arrays.asList(new OID("1.3.6.1.4.1.99999.2.0"), null)).get();
+            PollFailure f = assertInstanceOf(PollFailure.class, o);
+            assertEquals(Cause.IO, f.cause());
+            assertTrue(f.message().startsWith(t.where() + ": internal error: NullPointerException"), f.message());
+
+            // a failing collaborator (the clock) after the answer arrived: still an outcome, not an exception
+            java.time.Clock broken = new java.time.Clock() {
+                private int calls;
+
+                @Override
+                public java.time.ZoneId getZone() {
+                    return java.time.ZoneOffset.UTC;
+                }
+
+                @Override
+                public java.time.Clock withZone(java.time.ZoneId zone) {
+                    return this;
+                }
+
+                @Override
+                public Instant instant() {
+                    if (++calls > 1) {
+                        throw new IllegalStateException("clock broke");
+                    }
+                    return Instant.EPOCH;
+                }
+            };
+            try (SnmpClient c = new SnmpClient(broken)) {
+                assertEquals(new PollFailure(Cause.IO, t.where() + ": internal error: IllegalStateException: clock broke"),
+                        c.get(t, List.of(new OID("1.3.6.1.4.1.99999.2.0"))).get());
+            }
+        }
+    }
+
+    @Test
+    void closingCompletesRequestsInFlightAndQueued() throws Exception {
+        ScriptedAgent gone = ScriptedAgent.start(TABLE);
+        int port = gone.port();
+        gone.close(); // nothing answers on this port any more
+        SnmpClient c = new SnmpClient(CLOCK);
+        AgentTarget t = new AgentTarget("127.0.0.1", port, SnmpVersion.V2C,
+                new Credentials.Community("test", Secret.of("public")), Duration.ofMinutes(5), 0, 25, true, 1);
+        CompletableFuture<SnmpOutcome> inFlight = c.get(t, List.of(new OID("1.3.6.1.4.1.99999.2.0")));
+        CompletableFuture<SnmpOutcome> queued = c.get(t, List.of(new OID("1.3.6.1.4.1.99999.2.0")));
+        c.close();
+        // without close these would wait 5 minutes; the bounded get only keeps a broken build from hanging
+        for (CompletableFuture<SnmpOutcome> f : List.of(inFlight, queued)) {
+            PollFailure failure = assertInstanceOf(PollFailure.class, f.get(30, TimeUnit.SECONDS));
+            assertEquals(Cause.IO, failure.cause(), failure.message());
+        }
     }
 
     @Test
