@@ -28,6 +28,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -38,6 +39,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /** {@link SnmpClient} against Debian's real net-snmp snmpd on 127.0.0.1 ({@link SnmpdFixture}). */
 class SnmpClientIT {
+    // every future is awaited with a 60 s bound: not a performance assertion, only so that a broken
+    // client fails the build instead of hanging it
 
     private static final OID SYSTEM = new OID("1.3.6.1.2.1.1");
     private static final OID IF_TABLE = new OID("1.3.6.1.2.1.2.2");
@@ -90,7 +93,7 @@ class SnmpClientIT {
         for (OID root : List.of(SYSTEM, IF_TABLE)) {
             // net-snmp first, ours second: moving values may only have grown in between
             List<Row> theirs = snmpbulkwalk(root);
-            List<Row> ours = rows(varbinds(client.walk(v2c(agent, true), root).get()));
+            List<Row> ours = rows(varbinds(client.walk(v2c(agent, true), root).get(60, TimeUnit.SECONDS)));
             assertTrue(theirs.size() > (root.equals(SYSTEM) ? 8 : 10), "suspiciously small walk: " + theirs);
             assertSameWalk(theirs, ours, "snmpbulkwalk vs GETBULK walk of " + root);
         }
@@ -99,9 +102,9 @@ class SnmpClientIT {
     @Test
     void getNextWalkAndV1WalkEqualTheBulkWalk() throws Exception {
         for (OID root : List.of(SYSTEM, IF_TABLE)) {
-            List<Row> bulk = rows(varbinds(client.walk(v2c(agent, true), root).get()));
-            List<Row> next = rows(varbinds(client.walk(v2c(agent, false), root).get()));
-            List<Row> v1 = rows(varbinds(client.walk(v1(agent), root).get()));
+            List<Row> bulk = rows(varbinds(client.walk(v2c(agent, true), root).get(60, TimeUnit.SECONDS)));
+            List<Row> next = rows(varbinds(client.walk(v2c(agent, false), root).get(60, TimeUnit.SECONDS)));
+            List<Row> v1 = rows(varbinds(client.walk(v1(agent), root).get(60, TimeUnit.SECONDS)));
             assertSameWalk(bulk, next, "GETBULK vs GETNEXT walk of " + root);
             assertSameWalk(next, v1, "v2c vs v1 walk of " + root);
         }
@@ -109,9 +112,9 @@ class SnmpClientIT {
 
     @Test
     void severalRootsComeBackConcatenatedInRootOrder() throws Exception {
-        List<Row> system = rows(varbinds(client.walk(v2c(agent, true), SYSTEM).get()));
-        List<Row> ifTable = rows(varbinds(client.walk(v2c(agent, true), IF_TABLE).get()));
-        List<Row> both = rows(varbinds(client.walk(v2c(agent, true), List.of(IF_TABLE, SYSTEM)).get()));
+        List<Row> system = rows(varbinds(client.walk(v2c(agent, true), SYSTEM).get(60, TimeUnit.SECONDS)));
+        List<Row> ifTable = rows(varbinds(client.walk(v2c(agent, true), IF_TABLE).get(60, TimeUnit.SECONDS)));
+        List<Row> both = rows(varbinds(client.walk(v2c(agent, true), List.of(IF_TABLE, SYSTEM)).get(60, TimeUnit.SECONDS)));
         List<Row> expected = new ArrayList<>(ifTable);
         expected.addAll(system);
         assertSameWalk(expected, both, "walk of [ifTable, system]");
@@ -207,15 +210,15 @@ class SnmpClientIT {
     @ParameterizedTest
     @MethodSource("users")
     void v3GetWithEveryUserEqualsTheV2cAnswer(SnmpdFixture.User user) throws Exception {
-        List<VariableBinding> expected = varbinds(client.get(v2c(agent, true), List.of(SYS_DESCR)).get());
-        List<VariableBinding> got = varbinds(client.get(v3(agent, user.credentials()), List.of(SYS_DESCR)).get());
+        List<VariableBinding> expected = varbinds(client.get(v2c(agent, true), List.of(SYS_DESCR)).get(60, TimeUnit.SECONDS));
+        List<VariableBinding> got = varbinds(client.get(v3(agent, user.credentials()), List.of(SYS_DESCR)).get(60, TimeUnit.SECONDS));
         assertEquals(expected, got, user.name());
     }
 
     @Test
     void v3WalkEqualsTheV2cWalk() throws Exception {
-        List<Row> v2 = rows(varbinds(client.walk(v2c(agent, true), IF_TABLE).get()));
-        List<Row> v3 = rows(varbinds(client.walk(v3(agent, SnmpdFixture.SHA256_AES128.credentials()), IF_TABLE).get()));
+        List<Row> v2 = rows(varbinds(client.walk(v2c(agent, true), IF_TABLE).get(60, TimeUnit.SECONDS)));
+        List<Row> v3 = rows(varbinds(client.walk(v3(agent, SnmpdFixture.SHA256_AES128.credentials()), IF_TABLE).get(60, TimeUnit.SECONDS)));
         assertSameWalk(v2, v3, "v2c vs v3 walk of ifTable");
     }
 
@@ -226,13 +229,13 @@ class SnmpClientIT {
         String wrong = "not-the-right-pass";
         for (SnmpdFixture.User user : List.of(SnmpdFixture.SHA256_AES128, SnmpdFixture.MD5_DES)) {
             AgentTarget t = v3(agent, user.withAuthPass(wrong));
-            PollFailure f = assertInstanceOf(PollFailure.class, client.get(t, List.of(SYS_DESCR)).get());
+            PollFailure f = assertInstanceOf(PollFailure.class, client.get(t, List.of(SYS_DESCR)).get(60, TimeUnit.SECONDS));
             assertEquals(new PollFailure(Cause.AUTH, t.where() + ": authentication failed (usmStatsWrongDigests): "
                     + "wrong auth pass phrase or protocol for user '" + user.name() + "'"), f);
             assertFalse(f.message().contains(wrong), f.message());
             assertFalse(f.message().contains(user.privPass()), f.message());
             // and the right pass phrase works again right after (the USM entry is replaced, not stuck)
-            varbinds(client.get(v3(agent, user.credentials()), List.of(SYS_DESCR)).get());
+            varbinds(client.get(v3(agent, user.credentials()), List.of(SYS_DESCR)).get(60, TimeUnit.SECONDS));
         }
     }
 
@@ -241,7 +244,7 @@ class SnmpClientIT {
         AgentTarget t = v3(agent, new Credentials.Usm("ghost", "nosuchuser", io.mibwatch.config.AuthProtocol.SHA,
                 Secret.of("whatever-pass"), null, null, ""));
         assertEquals(new PollFailure(Cause.AUTH, t.where() + ": authentication failed (usmStatsUnknownUserNames): "
-                + "agent has no user 'nosuchuser'"), client.get(t, List.of(SYS_DESCR)).get());
+                + "agent has no user 'nosuchuser'"), client.get(t, List.of(SYS_DESCR)).get(60, TimeUnit.SECONDS));
     }
 
     @Test
@@ -251,7 +254,7 @@ class SnmpClientIT {
         AgentTarget t = v3(agent, new Credentials.Usm("x", u.name(), u.auth(), Secret.of(u.authPass()),
                 io.mibwatch.config.PrivProtocol.AES128, Secret.of("some-priv-pass"), ""));
         assertEquals(new PollFailure(Cause.AUTH, t.where() + ": authentication failed (usmStatsUnsupportedSecLevels): "
-                + "agent does not allow security level authPriv for user 'mwSha256Auth'"), client.get(t, List.of(SYS_DESCR)).get());
+                + "agent does not allow security level authPriv for user 'mwSha256Auth'"), client.get(t, List.of(SYS_DESCR)).get(60, TimeUnit.SECONDS));
     }
 
     /**
@@ -265,7 +268,7 @@ class SnmpClientIT {
                 SnmpdFixture.SHA256_AES128.withPrivPass("not-the-right-priv"), Duration.ofMillis(300), 0, 25, true, 4);
         assertEquals(new PollFailure(Cause.TIMEOUT, t.where() + ": no response after 1 try of 0.3s; agent down, "
                 + "filtered, or wrong privacy pass phrase/protocol (agents drop v3 messages they cannot decrypt)"),
-                client.get(t, List.of(SYS_DESCR)).get());
+                client.get(t, List.of(SYS_DESCR)).get(60, TimeUnit.SECONDS));
     }
 
     // ------------------------------------------------------------------ 4. dead agent next to a live one
@@ -277,7 +280,7 @@ class SnmpClientIT {
                     new Credentials.Community("fixture", Secret.of(SnmpdFixture.COMMUNITY)), Duration.ofMillis(300), 1, 25, true, 4);
             AgentTarget deadV3 = new AgentTarget(dead.host(), dead.port(), SnmpVersion.V3,
                     SnmpdFixture.SHA256_AES128.credentials(), Duration.ofMillis(300), 1, 25, true, 4);
-            varbinds(client.get(deadV3, List.of(SYS_DESCR)).get()); // engine ID and time known before the stop
+            varbinds(client.get(deadV3, List.of(SYS_DESCR)).get(60, TimeUnit.SECONDS)); // engine ID and time known before the stop
             dead.stop();
 
             CompletableFuture<SnmpOutcome> deadGet = client.get(deadV2, List.of(SYS_DESCR));
@@ -285,15 +288,15 @@ class SnmpClientIT {
             // ordering, not timing: when the dead agent's 2 x 300 ms are over, the live walk is long done
             CompletableFuture<Boolean> liveDoneFirst = deadGet.thenApply(o -> liveWalk.isDone());
             assertEquals(new PollFailure(Cause.TIMEOUT, deadV2.where() + ": no response after 2 tries of 0.3s; "
-                    + "agent down, filtered, or wrong community"), deadGet.get());
-            assertTrue(liveDoneFirst.get(), "the live agent's walk waited for the dead agent");
-            assertFalse(varbinds(liveWalk.get()).isEmpty());
+                    + "agent down, filtered, or wrong community"), deadGet.get(60, TimeUnit.SECONDS));
+            assertTrue(liveDoneFirst.get(60, TimeUnit.SECONDS), "the live agent's walk waited for the dead agent");
+            assertFalse(varbinds(liveWalk.get(60, TimeUnit.SECONDS)).isEmpty());
 
-            assertEquals(Cause.TIMEOUT, assertInstanceOf(PollFailure.class, client.get(deadV3, List.of(SYS_DESCR)).get()).cause());
+            assertEquals(Cause.TIMEOUT, assertInstanceOf(PollFailure.class, client.get(deadV3, List.of(SYS_DESCR)).get(60, TimeUnit.SECONDS)).cause());
 
             dead.start(); // same port, same engine ID, engine time restarted
-            varbinds(client.get(deadV2, List.of(SYS_DESCR)).get());
-            varbinds(client.get(deadV3, List.of(SYS_DESCR)).get());
+            varbinds(client.get(deadV2, List.of(SYS_DESCR)).get(60, TimeUnit.SECONDS));
+            varbinds(client.get(deadV3, List.of(SYS_DESCR)).get(60, TimeUnit.SECONDS));
         }
     }
 
@@ -303,13 +306,13 @@ class SnmpClientIT {
     void twentyConcurrentGetsThroughALimitOfTwoAllSucceed() throws Exception {
         AgentTarget t = new AgentTarget(agent.host(), agent.port(), SnmpVersion.V2C,
                 new Credentials.Community("fixture", Secret.of(SnmpdFixture.COMMUNITY)), Duration.ofSeconds(2), 1, 25, true, 2);
-        List<VariableBinding> expected = varbinds(client.get(t, List.of(SYS_DESCR)).get());
+        List<VariableBinding> expected = varbinds(client.get(t, List.of(SYS_DESCR)).get(60, TimeUnit.SECONDS));
         List<CompletableFuture<SnmpOutcome>> all = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             all.add(client.get(t, List.of(SYS_DESCR)));
         }
         for (CompletableFuture<SnmpOutcome> f : all) {
-            assertEquals(expected, varbinds(f.get()));
+            assertEquals(expected, varbinds(f.get(60, TimeUnit.SECONDS)));
         }
     }
 
@@ -325,13 +328,13 @@ class SnmpClientIT {
     void getTooBigForTheAnnouncedMessageSizeIsSplitBySnmpd() throws Exception {
         try (SnmpClient small = new SnmpClient(Clock.systemUTC(), 1500, java.net.InetAddress::getByName)) {
             AgentTarget t = v3(agent, SnmpdFixture.SHA256_AES128.credentials());
-            List<VariableBinding> one = varbinds(small.get(t, List.of(SYS_DESCR)).get());
+            List<VariableBinding> one = varbinds(small.get(t, List.of(SYS_DESCR)).get(60, TimeUnit.SECONDS));
             List<OID> forty = Collections.nCopies(40, SYS_DESCR);
-            List<VariableBinding> got = varbinds(small.get(t, forty).get());
+            List<VariableBinding> got = varbinds(small.get(t, forty).get(60, TimeUnit.SECONDS));
             assertEquals(Collections.nCopies(40, one.get(0)), got);
             assertTrue(small.tooBigAnswers() > 0, "snmpd never answered tooBig; the test proves nothing");
             // the walk under the same limit: snmpd returns fewer repetitions instead of tooBig
-            assertSameWalk(rows(varbinds(client.walk(t, IF_TABLE).get())), rows(varbinds(small.walk(t, IF_TABLE).get())),
+            assertSameWalk(rows(varbinds(client.walk(t, IF_TABLE).get(60, TimeUnit.SECONDS))), rows(varbinds(small.walk(t, IF_TABLE).get(60, TimeUnit.SECONDS))),
                     "walk with msgMaxSize 1500");
         }
     }
@@ -341,7 +344,7 @@ class SnmpClientIT {
         // /etc/hosts (nsswitch "files" first): no DNS query leaves the machine
         AgentTarget t = new AgentTarget("localhost", agent.port(), SnmpVersion.V2C,
                 new Credentials.Community("fixture", Secret.of(SnmpdFixture.COMMUNITY)), Duration.ofSeconds(2), 1, 25, true, 4);
-        assertEquals(varbinds(client.get(v2c(agent, true), List.of(SYS_DESCR)).get()),
-                varbinds(client.get(t, List.of(SYS_DESCR)).get()));
+        assertEquals(varbinds(client.get(v2c(agent, true), List.of(SYS_DESCR)).get(60, TimeUnit.SECONDS)),
+                varbinds(client.get(t, List.of(SYS_DESCR)).get(60, TimeUnit.SECONDS)));
     }
 }

@@ -88,7 +88,7 @@ class SnmpClientScriptedAgentTest {
     @Test
     void getBulkAnsweredTooBigIsRetriedWithHalvedMaxRepetitions() throws Exception {
         try (ScriptedAgent agent = ScriptedAgent.start(TABLE).maxVarbinds(4)) {
-            SnmpOutcome o = client.walk(target(agent, SnmpVersion.V2C, 25, true), ROOT).get();
+            SnmpOutcome o = client.walk(target(agent, SnmpVersion.V2C, 25, true), ROOT).get(60, TimeUnit.SECONDS);
             assertEquals(subtree(), assertInstanceOf(SnmpResponse.class, o).varbinds());
             List<Integer> seen = agent.maxRepetitionsSeen();
             // 25 -> tooBig, 12 -> tooBig, 6 -> tooBig, 3 fits; the walk then stays at 3
@@ -102,7 +102,7 @@ class SnmpClientScriptedAgentTest {
         try (ScriptedAgent agent = ScriptedAgent.start(TABLE).maxVarbinds(3)) {
             List<OID> oids = subtree().stream().map(VariableBinding::getOid).toList().subList(0, 13);
             long before = client.tooBigAnswers();
-            SnmpOutcome o = client.get(target(agent, SnmpVersion.V2C, 25, true), oids).get();
+            SnmpOutcome o = client.get(target(agent, SnmpVersion.V2C, 25, true), oids).get(60, TimeUnit.SECONDS);
             assertEquals(subtree().subList(0, 13), assertInstanceOf(SnmpResponse.class, o).varbinds());
             // 13 -> 6 + 7, 6 -> 3 + 3, 7 -> 3 + 4, 4 -> 2 + 2: four tooBig answers
             assertEquals(4, client.tooBigAnswers() - before);
@@ -114,10 +114,10 @@ class SnmpClientScriptedAgentTest {
         try (ScriptedAgent agent = ScriptedAgent.start(TABLE).maxVarbinds(0)) {
             AgentTarget t = target(agent, SnmpVersion.V2C, 25, true);
             PollFailure get = assertInstanceOf(PollFailure.class,
-                    client.get(t, List.of(new OID("1.3.6.1.4.1.99999.2.0"))).get());
+                    client.get(t, List.of(new OID("1.3.6.1.4.1.99999.2.0"))).get(60, TimeUnit.SECONDS));
             assertEquals(new PollFailure(Cause.ERROR_STATUS, t.where() + ": agent returned error-status "
                     + "tooBig (1) for GET of 1 varbind(s)"), get);
-            PollFailure walk = assertInstanceOf(PollFailure.class, client.walk(t, ROOT).get());
+            PollFailure walk = assertInstanceOf(PollFailure.class, client.walk(t, ROOT).get(60, TimeUnit.SECONDS));
             assertEquals(Cause.ERROR_STATUS, walk.cause());
             assertTrue(walk.message().contains("for GETBULK of 1 varbind(s)"), walk.message());
         }
@@ -129,7 +129,7 @@ class SnmpClientScriptedAgentTest {
         try (ScriptedAgent agent = ScriptedAgent.start(TABLE).loopAfter(loopAt)) {
             for (boolean bulk : new boolean[]{true, false}) {
                 AgentTarget t = target(agent, SnmpVersion.V2C, 7, bulk);
-                PollFailure f = assertInstanceOf(PollFailure.class, client.walk(t, ROOT).get());
+                PollFailure f = assertInstanceOf(PollFailure.class, client.walk(t, ROOT).get(60, TimeUnit.SECONDS));
                 assertEquals(new PollFailure(Cause.DECODE, t.where() + ": agent returned OID 1.3.6.1.4.1.99999.1.1.1 after "
                         + "1.3.6.1.4.1.99999.1.2.5 while walking 1.3.6.1.4.1.99999.1 (OIDs must increase, RFC 3416 4.2.2); "
                         + "walk stopped to avoid a loop"), f);
@@ -143,9 +143,9 @@ class SnmpClientScriptedAgentTest {
         List<VariableBinding> expected = List.of(new VariableBinding(new OID("1.3.6.1.4.1.99999.2.0"), new Integer32(42)));
         try (ScriptedAgent agent = ScriptedAgent.start(TABLE)) {
             // the last subtree of the agent's MIB: the walk must end, not fail
-            assertEquals(expected, ((SnmpResponse) client.walk(target(agent, SnmpVersion.V1, 25, true), last).get()).varbinds());
-            assertEquals(expected, ((SnmpResponse) client.walk(target(agent, SnmpVersion.V2C, 25, true), last).get()).varbinds());
-            assertEquals(expected, ((SnmpResponse) client.walk(target(agent, SnmpVersion.V2C, 25, false), last).get()).varbinds());
+            assertEquals(expected, ((SnmpResponse) client.walk(target(agent, SnmpVersion.V1, 25, true), last).get(60, TimeUnit.SECONDS)).varbinds());
+            assertEquals(expected, ((SnmpResponse) client.walk(target(agent, SnmpVersion.V2C, 25, true), last).get(60, TimeUnit.SECONDS)).varbinds());
+            assertEquals(expected, ((SnmpResponse) client.walk(target(agent, SnmpVersion.V2C, 25, false), last).get(60, TimeUnit.SECONDS)).varbinds());
             // v1 never uses GETBULK (it has none), even with bulk=true
             assertEquals(1, agent.maxRepetitionsSeen().size());
         }
@@ -156,7 +156,7 @@ class SnmpClientScriptedAgentTest {
         try (ScriptedAgent agent = ScriptedAgent.start(TABLE)) {
             OID col3 = new OID(ROOT).append(3);
             OID col1 = new OID(ROOT).append(1);
-            SnmpResponse r = (SnmpResponse) client.walk(target(agent, SnmpVersion.V2C, 4, true), List.of(col3, col1)).get();
+            SnmpResponse r = (SnmpResponse) client.walk(target(agent, SnmpVersion.V2C, 4, true), List.of(col3, col1)).get(60, TimeUnit.SECONDS);
             List<VariableBinding> expected = new ArrayList<>();
             subtree().stream().filter(vb -> vb.getOid().startsWith(col3)).forEach(expected::add);
             subtree().stream().filter(vb -> vb.getOid().startsWith(col1)).forEach(expected::add);
@@ -170,9 +170,27 @@ class SnmpClientScriptedAgentTest {
         try (ScriptedAgent agent = ScriptedAgent.start(TABLE)) {
             AgentTarget t = target(agent, SnmpVersion.V1, 25, true);
             PollFailure f = assertInstanceOf(PollFailure.class, client.get(t,
-                    List.of(new OID("1.3.6.1.4.1.99999.2.0"), new OID("1.3.6.1.4.1.99999.3.0"))).get());
+                    List.of(new OID("1.3.6.1.4.1.99999.2.0"), new OID("1.3.6.1.4.1.99999.3.0"))).get(60, TimeUnit.SECONDS));
             assertEquals(new PollFailure(Cause.ERROR_STATUS, t.where() + ": agent returned error-status "
                     + "noSuchName (2) at index 2 (1.3.6.1.4.1.99999.3.0) for GET of 2 varbind(s)"), f);
+        }
+    }
+
+    @Test
+    void noMoreThanMaxOutstandingRequestsReachTheAgentAtOnce() throws Exception {
+        try (ScriptedAgent agent = ScriptedAgent.start(TABLE).answerDelay(Duration.ofMillis(40))) {
+            AgentTarget t = new AgentTarget(agent.host(), agent.port(), SnmpVersion.V2C,
+                    new Credentials.Community("test", Secret.of("public")), Duration.ofSeconds(5), 0, 25, true, 2);
+            List<CompletableFuture<SnmpOutcome>> all = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                all.add(client.get(t, List.of(new OID("1.3.6.1.4.1.99999.2.0"))));
+            }
+            for (CompletableFuture<SnmpOutcome> f : all) {
+                assertEquals(List.of(new VariableBinding(new OID("1.3.6.1.4.1.99999.2.0"), new Integer32(42))),
+                        assertInstanceOf(SnmpResponse.class, f.get(60, TimeUnit.SECONDS)).varbinds());
+            }
+            // all 20 were submitted at once; the agent never held more than the limit
+            assertTrue(agent.maxUnanswered() <= 2, "agent saw " + agent.maxUnanswered() + " requests at once");
         }
     }
 
@@ -181,7 +199,7 @@ class SnmpClientScriptedAgentTest {
         AgentTarget t = new AgentTarget("no-such-device.invalid", 161, SnmpVersion.V2C,
                 new Credentials.Community("test", Secret.of("public")), Duration.ofSeconds(1), 0, 25, true, 4);
         assertEquals(new PollFailure(Cause.UNKNOWN_HOST, "no-such-device.invalid:161: unknown host 'no-such-device.invalid'"),
-                client.get(t, List.of(new OID("1.3.6.1.2.1.1.1.0"))).get());
+                client.get(t, List.of(new OID("1.3.6.1.2.1.1.1.0"))).get(60, TimeUnit.SECONDS));
     }
 
     @Test
@@ -189,7 +207,7 @@ class SnmpClientScriptedAgentTest {
         try (ScriptedAgent agent = ScriptedAgent.start(TABLE)) {
             AgentTarget t = target(agent, SnmpVersion.V2C, 25, true);
             // a null OID is a caller bug that SNMP4J would throw on deep inside
-            SnmpOutcome o = client.get(t, java.util.Arrays.asList(new OID("1.3.6.1.4.1.99999.2.0"), null)).get();
+            SnmpOutcome o = client.get(t, java.util.Arrays.asList(new OID("1.3.6.1.4.1.99999.2.0"), null)).get(60, TimeUnit.SECONDS);
             PollFailure f = assertInstanceOf(PollFailure.class, o);
             assertEquals(Cause.IO, f.cause());
             assertTrue(f.message().startsWith(t.where() + ": internal error: NullPointerException"), f.message());
@@ -218,7 +236,7 @@ class SnmpClientScriptedAgentTest {
             };
             try (SnmpClient c = new SnmpClient(broken)) {
                 assertEquals(new PollFailure(Cause.IO, t.where() + ": internal error: IllegalStateException: clock broke"),
-                        c.get(t, List.of(new OID("1.3.6.1.4.1.99999.2.0"))).get());
+                        c.get(t, List.of(new OID("1.3.6.1.4.1.99999.2.0"))).get(60, TimeUnit.SECONDS));
             }
         }
     }
@@ -246,7 +264,7 @@ class SnmpClientScriptedAgentTest {
         SnmpClient other = new SnmpClient(CLOCK);
         other.close();
         try (ScriptedAgent agent = ScriptedAgent.start(TABLE)) {
-            SnmpOutcome o = other.get(target(agent, SnmpVersion.V2C, 25, true), List.of(new OID("1.3.6.1.4.1.99999.2.0"))).get();
+            SnmpOutcome o = other.get(target(agent, SnmpVersion.V2C, 25, true), List.of(new OID("1.3.6.1.4.1.99999.2.0"))).get(60, TimeUnit.SECONDS);
             assertEquals(new PollFailure(Cause.IO, "127.0.0.1:" + agent.port() + ": SNMP client is closed"), o);
         }
     }

@@ -36,7 +36,8 @@ import java.util.TreeMap;
  *       one is the first OID of the table again (non-increasing OIDs).</li>
  * </ul>
  * v1 GETNEXT past the end answers noSuchName (RFC 1157 section 4.1.3), v2c answers endOfMibView.
- * Community strings are not checked. It records the max-repetitions of every GETBULK received.
+ * Community strings are not checked. It records the max-repetitions of every GETBULK received
+ * and, with {@link #answerDelay}, how many requests were pending at it at once.
  */
 public final class ScriptedAgent implements CommandResponder, AutoCloseable {
 
@@ -46,6 +47,15 @@ public final class ScriptedAgent implements CommandResponder, AutoCloseable {
     private final List<Integer> maxRepetitionsSeen = Collections.synchronizedList(new ArrayList<>());
     private volatile int maxVarbinds = Integer.MAX_VALUE;
     private volatile OID loopAfter;
+    private volatile long answerDelayMillis;
+    private final java.util.concurrent.ScheduledExecutorService delayer =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "scripted-agent-delay");
+                t.setDaemon(true);
+                return t;
+            });
+    private int unanswered;
+    private int maxUnanswered;
 
     private ScriptedAgent(NavigableMap<OID, Variable> table) throws IOException {
         this.table = new TreeMap<>(table);
@@ -82,6 +92,17 @@ public final class ScriptedAgent implements CommandResponder, AutoCloseable {
         return this;
     }
 
+    /** Holds every answer back this long, so requests pile up at the agent if a client lets them. */
+    public ScriptedAgent answerDelay(java.time.Duration d) {
+        this.answerDelayMillis = d.toMillis();
+        return this;
+    }
+
+    /** The most requests that were received and not yet answered at the same time. */
+    public synchronized int maxUnanswered() {
+        return maxUnanswered;
+    }
+
     /** The max-repetitions of each GETBULK received, in arrival order. */
     public List<Integer> maxRepetitionsSeen() {
         synchronized (maxRepetitionsSeen) {
@@ -91,6 +112,7 @@ public final class ScriptedAgent implements CommandResponder, AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        delayer.shutdownNow();
         snmp.close();
     }
 
@@ -161,11 +183,25 @@ public final class ScriptedAgent implements CommandResponder, AutoCloseable {
             response.setErrorIndex(0);
         }
         response.setRequestID(request.getRequestID()); // PDU.clear() resets it
+        e.setProcessed(true);
+        synchronized (this) {
+            maxUnanswered = Math.max(maxUnanswered, ++unanswered);
+        }
+        if (answerDelayMillis > 0) {
+            delayer.schedule(() -> answer(e, response), answerDelayMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } else {
+            answer(e, response);
+        }
+    }
+
+    private <A extends org.snmp4j.smi.Address> void answer(CommandResponderEvent<A> e, PDU response) {
+        synchronized (this) {
+            unanswered--;
+        }
         try {
             e.getMessageDispatcher().returnResponsePdu(e.getMessageProcessingModel(), e.getSecurityModel(),
                     e.getSecurityName(), e.getSecurityLevel(), response, e.getMaxSizeResponsePDU(),
                     e.getStateReference(), new StatusInformation());
-            e.setProcessed(true);
         } catch (org.snmp4j.MessageException ex) {
             throw new IllegalStateException("scripted agent could not answer: " + ex.getMessage(), ex);
         }
