@@ -123,11 +123,15 @@ public final class SnmpdFixture implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(15);
 
     private final Path dir;
+    private final Thread killOnExit;
     private int port;
-    private Process process;
+    private volatile Process process;
 
     private SnmpdFixture(Path dir) {
         this.dir = dir;
+        // a test JVM that dies without close() must not leave an snmpd behind
+        this.killOnExit = new Thread(this::kill, "snmpd-fixture-cleanup");
+        Runtime.getRuntime().addShutdownHook(killOnExit);
     }
 
     /** Writes a private configuration, picks a free port and starts the agent; returns once it answers. */
@@ -177,19 +181,23 @@ public final class SnmpdFixture implements AutoCloseable {
         return process != null && process.isAlive();
     }
 
-    /** Stops the agent (SIGTERM, so it saves its boots counter); the port stays reserved for {@link #start()}. */
+    /**
+     * Stops the agent (SIGTERM, as an init system would). The fixture keeps its port number for
+     * {@link #start()}; nothing else binds it meanwhile unless another process picks the same free port.
+     */
     public void stop() {
-        if (process == null) {
+        Process p = process;
+        if (p == null) {
             return;
         }
-        process.destroy();
+        p.destroy();
         try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            if (!p.waitFor(10, TimeUnit.SECONDS)) {
+                p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            process.destroyForcibly();
+            p.destroyForcibly();
         }
         process = null;
     }
@@ -209,6 +217,11 @@ public final class SnmpdFixture implements AutoCloseable {
     @Override
     public void close() {
         stop();
+        try {
+            Runtime.getRuntime().removeShutdownHook(killOnExit);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook runs anyway
+        }
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
@@ -308,10 +321,11 @@ public final class SnmpdFixture implements AutoCloseable {
     }
 
     private void kill() {
-        if (process != null) {
-            process.destroyForcibly();
+        Process p = process;
+        if (p != null) {
+            p.destroyForcibly();
             try {
-                process.waitFor(5, TimeUnit.SECONDS);
+                p.waitFor(5, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
