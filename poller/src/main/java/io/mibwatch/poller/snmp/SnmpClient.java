@@ -523,9 +523,9 @@ public final class SnmpClient implements AutoCloseable {
                 u.auth() == null ? null : authProtocol(u.auth()), octets(u.authPass()),
                 u.priv() == null ? null : privProtocol(u.priv()), octets(u.privPass()));
         if (engineId == null) {
-            usm.addUser(name, user);
+            usm.addUser(user);
         } else {
-            usm.addUser(name, engineId, user);
+            usm.addUser(user, engineId);
         }
     }
 
@@ -544,7 +544,7 @@ public final class SnmpClient implements AutoCloseable {
         usm.removeEngineTime(engineId);
         for (UsmUserEntry entry : usm.getUserTable().getUserEntries()) {
             if (engineId.equals(entry.getEngineID())) {
-                usm.removeUser(engineId, entry.getUserName());
+                usm.removeAllUsers(entry.getUserName(), engineId);
             }
         }
         String prefix = engineId.toHexString() + "|";
