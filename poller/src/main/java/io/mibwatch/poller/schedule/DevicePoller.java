@@ -1,0 +1,194 @@
+package io.mibwatch.poller.schedule;
+
+import io.mibwatch.config.DeviceConfig;
+import io.mibwatch.core.series.Reading;
+import io.mibwatch.core.series.Sample;
+import io.mibwatch.poller.decode.Decoded;
+import io.mibwatch.poller.decode.Decoder;
+import io.mibwatch.poller.discovery.Discovery;
+import io.mibwatch.poller.discovery.Inventory;
+import io.mibwatch.poller.plan.PollPlan;
+import io.mibwatch.poller.plan.PollPlanner;
+import io.mibwatch.poller.rate.CounterObservation;
+import io.mibwatch.poller.rate.RateResult;
+import io.mibwatch.poller.rate.RateTracker;
+import io.mibwatch.poller.snmp.AgentTarget;
+import io.mibwatch.poller.snmp.PollFailure;
+import io.mibwatch.poller.snmp.SnmpClient;
+import io.mibwatch.poller.snmp.SnmpOutcome;
+import io.mibwatch.poller.snmp.SnmpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.snmp4j.smi.OID;
+import org.snmp4j.smi.VariableBinding;
+
+/**
+ * One device's poll cycle: (re)discover when due, GET the plan's OIDs, decode,
+ * turn counters into rates, hand the result to the listener.
+ *
+ * <p>Everything is asynchronous on the shared {@link SnmpClient}: a dead device
+ * costs a pending future, not a thread. Processing after the network step runs on
+ * the pipeline executor, never on SNMP4J's dispatcher thread. A cycle never
+ * overlaps the previous one of the same device: an overrun is skipped and counted
+ * (the alternative, queueing, turns one slow agent into an unbounded backlog).
+ */
+public final class DevicePoller {
+    /** Requests are split so no single response risks tooBig on agents with small buffers (RFC 3416 4.2.1). */
+    static final int MAX_VARBINDS_PER_GET = 40;
+
+    private final DeviceConfig device;
+    private final AgentTarget target;
+    private final SnmpClient client;
+    private final RateTracker rates;
+    private final CycleListener listener;
+    private final Executor pipeline;
+    private final Clock clock;
+    private final Duration rediscoverEvery;
+    private final AtomicBoolean inFlight = new AtomicBoolean();
+
+    private volatile PollPlan plan;
+    private volatile Instant discoveredAt = Instant.MIN;
+    private volatile long lastUpTimeTicks = -1;
+    private volatile long overruns;
+
+    public DevicePoller(DeviceConfig device, SnmpClient client, RateTracker rates, CycleListener listener,
+                        Executor pipeline, Clock clock, Duration rediscoverEvery) {
+        this.device = device;
+        this.target = AgentTarget.of(device);
+        this.client = client;
+        this.rates = rates;
+        this.listener = listener;
+        this.pipeline = pipeline;
+        this.clock = clock;
+        this.rediscoverEvery = rediscoverEvery;
+    }
+
+    public DeviceConfig device() {
+        return device;
+    }
+
+    /** True while a cycle of this device is running. */
+    public boolean busy() {
+        return inFlight.get();
+    }
+
+    /** Cycles skipped because the previous one was still running. */
+    public long overruns() {
+        return overruns;
+    }
+
+    /**
+     * Starts one cycle. Returns empty when the previous cycle of this device is still
+     * running; the returned future never completes exceptionally.
+     */
+    public Optional<CompletableFuture<CycleReport>> pollOnce() {
+        if (!inFlight.compareAndSet(false, true)) {
+            overruns++;
+            return Optional.empty();
+        }
+        Instant started = clock.instant();
+        CompletableFuture<CycleReport> cycle;
+        try {
+            cycle = runCycle(started);
+        } catch (RuntimeException e) {
+            cycle = CompletableFuture.completedFuture(bug(started, e));
+        }
+        CompletableFuture<CycleReport> done = cycle
+                .exceptionally(e -> bug(started, e))
+                .thenApplyAsync(report -> {
+                    try {
+                        listener.onCycle(report);
+                    } finally {
+                        inFlight.set(false);
+                    }
+                    return report;
+                }, pipeline);
+        return Optional.of(done);
+    }
+
+    private CycleReport bug(Instant started, Throwable e) {
+        return CycleReport.failed(device.name(), started, Duration.between(started, clock.instant()),
+                new PollFailure(PollFailure.Cause.IO, "internal error while polling " + device.name() + ": " + e), false);
+    }
+
+    private CompletableFuture<CycleReport> runCycle(Instant started) {
+        PollPlan current = plan;
+        boolean due = current == null || !started.isBefore(discoveredAt.plus(rediscoverEvery));
+        if (!due) {
+            return poll(current, started, false);
+        }
+        return client.walk(target, Discovery.WALK_ROOTS).thenComposeAsync(outcome -> {
+            if (outcome instanceof PollFailure f) {
+                return CompletableFuture.completedFuture(CycleReport.failed(device.name(), started,
+                        Duration.between(started, clock.instant()), f, true));
+            }
+            Inventory inv = Discovery.discover(((SnmpResponse) outcome).varbinds());
+            PollPlan p = PollPlanner.plan(device.name(), inv, device.metrics());
+            plan = p;
+            discoveredAt = started;
+            return poll(p, started, true);
+        }, pipeline);
+    }
+
+    private CompletableFuture<CycleReport> poll(PollPlan p, Instant started, boolean discovered) {
+        List<OID> oids = p.getOids();
+        List<CompletableFuture<SnmpOutcome>> parts = new ArrayList<>();
+        for (int i = 0; i < oids.size(); i += MAX_VARBINDS_PER_GET) {
+            parts.add(client.get(target, oids.subList(i, Math.min(oids.size(), i + MAX_VARBINDS_PER_GET))));
+        }
+        return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).thenApplyAsync(v -> {
+            List<VariableBinding> all = new ArrayList<>(oids.size());
+            Instant at = null;
+            for (CompletableFuture<SnmpOutcome> part : parts) {
+                SnmpOutcome o = part.join();
+                if (o instanceof PollFailure f) {
+                    return CycleReport.failed(device.name(), started, Duration.between(started, clock.instant()), f, discovered);
+                }
+                SnmpResponse r = (SnmpResponse) o;
+                all.addAll(r.varbinds());
+                // the latest answer time: rates divide by the time between answers
+                at = at == null || r.at().isAfter(at) ? r.at() : at;
+            }
+            return toReport(p, all, at == null ? clock.instant() : at, started, discovered);
+        }, pipeline);
+    }
+
+    private CycleReport toReport(PollPlan p, List<VariableBinding> vbs, Instant at, Instant started, boolean discovered) {
+        Decoded d = Decoder.decode(p, vbs, at);
+        if (d.sysUpTimeTicks() >= 0 && lastUpTimeTicks >= 0 && Long.compareUnsigned(d.sysUpTimeTicks(), lastUpTimeTicks) < 0) {
+            // The agent restarted: interface indexes may have been renumbered (RFC 2863 3.1.5),
+            // so discover again next cycle. The rate stage turns this cycle into gaps.
+            discoveredAt = Instant.MIN;
+        }
+        lastUpTimeTicks = d.sysUpTimeTicks();
+        List<Sample> samples = new ArrayList<>(d.readings().size());
+        Map<String, Integer> gaps = new TreeMap<>();
+        for (Reading r : d.readings()) {
+            if (!r.kind().isCounter()) {
+                samples.add(new Sample(r.series(), r.at(), r.value()));
+                continue;
+            }
+            long disc = d.discontinuityTicksByInstance().getOrDefault(r.series().instance(), -1L);
+            double max = d.maxRatePerInstance().getOrDefault(r.series().instance(), Double.NaN);
+            RateResult rr = rates.offer(r.series(), new CounterObservation(r.raw(), r.kind(), r.at(), d.sysUpTimeTicks(), disc), max);
+            if (rr instanceof RateResult.Rate rate) {
+                samples.add(new Sample(r.series(), r.at(), rate.perSecond()));
+            } else {
+                RateResult.Gap gap = (RateResult.Gap) rr;
+                gaps.merge(gap.reason().name(), 1, Integer::sum);
+                samples.add(new Sample(r.series(), r.at(), Double.NaN));
+            }
+        }
+        return new CycleReport(device.name(), started, Duration.between(started, clock.instant()), Optional.empty(),
+                samples, gaps, discovered, d.skipped());
+    }
+}
