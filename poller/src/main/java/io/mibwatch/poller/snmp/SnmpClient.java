@@ -90,8 +90,9 @@ import java.util.regex.Pattern;
  *   <li>Walks use GETBULK with {@code maxRepetitions} (v2c/v3, RFC 3416 section 4.2.3) or GETNEXT
  *       (v1, or {@code bulk=false}). A walk ends at endOfMibView, at a noSuchObject/noSuchInstance
  *       value, at the first OID outside the subtree, and in v1 at error-status noSuchName (RFC 1157
- *       section 4.1.3; RFC 3584 section 4.4). An OID that does not increase (RFC 3416 section 4.2.2
- *       requires lexicographic successors) fails the walk with {@code DECODE} instead of looping.</li>
+ *       section 4.1.3; RFC 3584 section 4.4). An answer whose last OID does not increase past
+ *       the OID asked for (RFC 3416 section 4.2.2 requires lexicographic successors) fails the walk
+ *       with {@code DECODE} instead of looping; order inside one answer is not policed (as net-snmp).</li>
  *   <li>tooBig (RFC 3416 section 4.2.1/4.2.3): a GETBULK is retried with half the max-repetitions
  *       (down to 1), a GET of several OIDs is split in halves whose answers are merged in order; a
  *       single varbind that is still too big is an {@code ERROR_STATUS} failure.</li>
@@ -380,26 +381,33 @@ public final class SnmpClient implements AutoCloseable {
                         + " while walking " + root.toDottedString()));
                 return;
             }
+            // The loop guard compares each answer's LAST OID with the OID we asked from, as
+            // net-snmp's snmpbulkwalk does: that is what makes a walk progress. Varbinds inside
+            // one answer are kept in the agent's order even when a quirky agent (seen on JunOS
+            // ipNetToPhysicalTable) returns them slightly out of order.
+            OID asked = cursor;
+            OID last = null;
             for (VariableBinding vb : r.getVariableBindings()) {
                 if (vb.getVariable().isException()) {
                     finish(); // endOfMibView (or noSuch* from agents that misuse them) ends the walk
                     return;
                 }
                 OID oid = vb.getOid();
-                if (oid.compareTo(cursor) <= 0) {
-                    result.complete(new PollFailure(Cause.DECODE, t.where() + ": agent returned OID "
-                            + oid.toDottedString() + " after " + cursor.toDottedString()
-                            + " while walking " + root.toDottedString()
-                            + " (OIDs must increase, RFC 3416 4.2.2); walk stopped to avoid a loop"));
-                    return;
-                }
                 if (!oid.startsWith(root)) {
                     finish();
                     return;
                 }
                 collected.add(vb);
-                cursor = oid;
+                last = oid;
             }
+            if (last.compareTo(asked) <= 0) {
+                result.complete(new PollFailure(Cause.DECODE, t.where() + ": agent returned OID "
+                        + last.toDottedString() + " after " + asked.toDottedString()
+                        + " while walking " + root.toDottedString()
+                        + " (OIDs must increase, RFC 3416 4.2.2); walk stopped to avoid a loop"));
+                return;
+            }
+            cursor = last;
             if (collected.size() > MAX_WALK_VARBINDS) {
                 result.complete(new PollFailure(Cause.DECODE, t.where() + ": walk of " + root.toDottedString()
                         + " exceeded " + MAX_WALK_VARBINDS + " varbinds; stopped"));
