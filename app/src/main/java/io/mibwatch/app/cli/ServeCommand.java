@@ -1,0 +1,45 @@
+package io.mibwatch.app.cli;
+
+import io.mibwatch.app.daemon.Daemon;
+import io.mibwatch.config.MibwatchConfig;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code mibwatch serve}: the daemon. Polls and stores until SIGTERM/SIGINT, then flushes and exits 0. */
+@Command(name = "serve", description = "Run the monitoring daemon: poll the configured devices and store their series until SIGTERM.")
+final class ServeCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+
+    @Option(names = "--config", paramLabel = "FILE", description = "default: /etc/mibwatch/mibwatch.yaml")
+    Path config;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "data directory (RRD files); default: data_dir from the config, else /var/lib/mibwatch")
+    Path data;
+
+    @Override
+    public Integer call() throws Exception {
+        MibwatchConfig cfg = ConfigFiles.load(config == null ? ConfigFiles.DEFAULT_CONFIG : config);
+        Path dir = ConfigFiles.dataDir(data, cfg);
+        if (cfg.devices().isEmpty()) {
+            LOG.warn("no devices configured in {}; nothing to poll", config == null ? ConfigFiles.DEFAULT_CONFIG : config);
+        }
+        CountDownLatch stop = new CountDownLatch(1);
+        // Handle TERM/INT ourselves (not a shutdown hook) so that the flush runs on this
+        // thread and the process exits 0, which is what systemd expects from a clean stop.
+        sun.misc.SignalHandler handler = sig -> stop.countDown();
+        sun.misc.Signal.handle(new sun.misc.Signal("TERM"), handler);
+        sun.misc.Signal.handle(new sun.misc.Signal("INT"), handler);
+        try (Daemon daemon = new Daemon(cfg, dir, Clock.systemUTC())) {
+            daemon.start();
+            LOG.info("data in {}; send SIGTERM to stop", dir.toAbsolutePath());
+            stop.await();
+        }
+        return ExitCodes.OK;
+    }
+}

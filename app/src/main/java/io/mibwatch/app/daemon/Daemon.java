@@ -1,0 +1,170 @@
+package io.mibwatch.app.daemon;
+
+import io.mibwatch.catalog.metric.StandardMetrics;
+import io.mibwatch.config.DeviceConfig;
+import io.mibwatch.config.MibwatchConfig;
+import io.mibwatch.poller.rate.RateTracker;
+import io.mibwatch.poller.schedule.CycleReport;
+import io.mibwatch.poller.schedule.DevicePoller;
+import io.mibwatch.poller.schedule.PollScheduler;
+import io.mibwatch.poller.snmp.SnmpClient;
+import io.mibwatch.storage.RrdLayout;
+import io.mibwatch.storage.RrdSeriesStore;
+import io.mibwatch.storage.SeriesSchema;
+import io.mibwatch.storage.SeriesStore;
+import io.mibwatch.storage.WriteReport;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.quartz.SchedulerException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running appliance: schedule -> poll -> decode/rate -> store, wired once.
+ * Stopping it stops new polls, lets running cycles finish (bounded), then flushes
+ * and closes every RRD file so nothing already polled is lost.
+ */
+public final class Daemon implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
+    /** How often interfaces etc. are discovered again; LibreNMS' default is 6 hours too. */
+    static final Duration REDISCOVER = Duration.ofHours(6);
+
+    private final MibwatchConfig config;
+    private final Clock clock;
+    private final SeriesStore store;
+    private final SnmpClient client;
+    private final ExecutorService pipeline;
+    private final PollScheduler scheduler;
+    private final List<DevicePoller> pollers = new ArrayList<>();
+    private final Map<String, DeviceStatus> status = new ConcurrentHashMap<>();
+    private final List<CycleListenerHook> hooks = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Extra consumers of finished cycles (tests, exporters). */
+    @FunctionalInterface
+    public interface CycleListenerHook {
+        void onCycle(CycleReport report);
+    }
+
+    public Daemon(MibwatchConfig config, Path dataDir, Clock clock) throws IOException, SchedulerException {
+        this.config = config;
+        this.clock = clock;
+        Path rrdDir = dataDir.resolve("rrd");
+        Files.createDirectories(rrdDir);
+        Map<String, Duration> intervals = new ConcurrentHashMap<>();
+        config.devices().forEach(d -> intervals.put(d.name(), d.interval()));
+        Duration fallback = config.defaults().interval();
+        Function<String, RrdLayout> layout = device -> RrdLayout.stock(intervals.getOrDefault(device, fallback));
+        this.store = new RrdSeriesStore(rrdDir, new SeriesSchema(StandardMetrics.dsNamesByGroup()), layout);
+        this.client = new SnmpClient(clock);
+        AtomicInteger n = new AtomicInteger();
+        this.pipeline = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
+            Thread t = new Thread(r, "mibwatch-pipeline-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        this.scheduler = new PollScheduler(clock, 4);
+        RateTracker rates = new RateTracker();
+        for (DeviceConfig d : config.devices()) {
+            status.put(d.name(), DeviceStatus.initial(d.name()));
+            pollers.add(new DevicePoller(d, client, rates, this::onCycle, pipeline, clock, REDISCOVER));
+        }
+    }
+
+    public void start() throws SchedulerException {
+        LOG.info("mibwatch starting: {} device(s)", pollers.size());
+        scheduler.start(pollers);
+    }
+
+    public void addListener(CycleListenerHook hook) {
+        hooks.add(hook);
+    }
+
+    public Optional<DeviceStatus> status(String device) {
+        return Optional.ofNullable(status.get(device));
+    }
+
+    public SeriesStore store() {
+        return store;
+    }
+
+    private void onCycle(CycleReport r) {
+        long stored = 0;
+        if (r.ok()) {
+            WriteReport w = store.write(r.samples());
+            stored = w.updates();
+            for (String e : w.errors()) {
+                LOG.error("device {}: storing samples failed: {}", r.device(), e);
+            }
+            if (!r.gapReasons().isEmpty()) {
+                LOG.info("device {}: no rate this cycle for {}", r.device(), r.gapReasons());
+            }
+        }
+        long storedFinal = stored;
+        DeviceStatus before = status.get(r.device());
+        DeviceStatus after = status.compute(r.device(), (k, s) -> {
+            DeviceStatus old = s == null ? DeviceStatus.initial(k) : s;
+            return r.ok()
+                    ? new DeviceStatus(k, true, r.started(), r.duration(), 0, null, old.cycles() + 1, old.failures(),
+                            old.samples() + storedFinal)
+                    : new DeviceStatus(k, false, r.started(), r.duration(), old.consecutiveFailures() + 1,
+                            r.failure().get().message(), old.cycles() + 1, old.failures() + 1, old.samples());
+        });
+        // log state changes, not every cycle: a thousand devices would flood the journal
+        if (!r.ok() && (before == null || before.consecutiveFailures() == 0)) {
+            LOG.warn("device {}: poll failed ({}): {}", r.device(), r.failure().get().cause(), r.failure().get().message());
+        } else if (r.ok() && before != null && before.consecutiveFailures() > 0) {
+            LOG.info("device {}: answering again after {} failed poll(s)", r.device(), before.consecutiveFailures());
+        } else if (r.ok() && r.discovered()) {
+            LOG.info("device {}: discovered, {} samples per cycle", r.device(), r.samples().size());
+        }
+        for (CycleListenerHook h : hooks) {
+            try {
+                h.onCycle(r);
+            } catch (RuntimeException e) {
+                LOG.error("cycle listener failed for {}: {}", r.device(), e.toString(), e);
+            }
+        }
+        LOG.debug("device {}: cycle {}", r.device(), after);
+    }
+
+    /** Stops polling, waits up to the longest timeout for running cycles, flushes and closes storage. */
+    @Override
+    public void close() {
+        LOG.info("mibwatch stopping");
+        scheduler.close();
+        Duration longest = config.devices().stream()
+                .map(d -> d.timeout().multipliedBy(d.retries() + 1L))
+                .max(Duration::compareTo).orElse(Duration.ofSeconds(5));
+        // Let running cycles finish (their samples get stored), bounded by the longest
+        // a request can take; infrastructure time, so System.nanoTime is right here.
+        long deadline = System.nanoTime() + longest.toNanos() + TimeUnit.SECONDS.toNanos(2);
+        try {
+            while (pollers.stream().anyMatch(DevicePoller::busy) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        long stillRunning = pollers.stream().filter(DevicePoller::busy).count();
+        if (stillRunning > 0) {
+            LOG.warn("stopping with {} poll cycle(s) still running; their samples are dropped", stillRunning);
+        }
+        pipeline.shutdown();
+        client.close();
+        store.close();
+        LOG.info("mibwatch stopped; RRD files flushed");
+    }
+}
