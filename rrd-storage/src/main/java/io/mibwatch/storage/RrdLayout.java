@@ -100,6 +100,9 @@ public record RrdLayout(Duration step, Duration heartbeat, List<Archive> archive
      *
      * @param pollInterval whole seconds, from 1 s to 1 day
      */
+    /** How long each poll is kept at its own resolution when the interval is under a minute. */
+    public static final Duration SUB_MINUTE_SPAN = Duration.ofHours(6);
+
     public static RrdLayout stock(Duration pollInterval) {
         Objects.requireNonNull(pollInterval, "pollInterval");
         if (pollInterval.compareTo(Duration.ofSeconds(1)) < 0 || pollInterval.compareTo(Duration.ofDays(1)) > 0
@@ -108,6 +111,12 @@ public record RrdLayout(Duration step, Duration heartbeat, List<Archive> archive
         }
         long step = pollInterval.getSeconds();
         List<Archive> result = new ArrayList<>();
+        if (step < STOCK.get(0).resolution().getSeconds()) {
+            // Polling faster than the finest stock archive: whoever sets a 10 s interval wants to
+            // see 10 s detail, so keep every poll for SUB_MINUTE_SPAN; older data lives on in the
+            // 1-minute archive. Bounded span because rows at 1-5 s cost megabytes per file.
+            result.add(new Archive(pollInterval, SUB_MINUTE_SPAN));
+        }
         for (Archive stock : STOCK) {
             long res = ceilDiv(stock.resolution().getSeconds(), step) * step;
             Archive a = new Archive(Duration.ofSeconds(res), stock.span());

@@ -30,6 +30,13 @@ class RrdLayoutTest {
                         new long[] {300, 4032, 1},
                         new long[] {3600, 2232, 12},
                         new long[] {86400, 1098, 288})),
+                // 10 s: every poll kept for 6 hours, then the stock archives
+                Arguments.of(10, 25, List.of(
+                        new long[] {10, 2160, 1},
+                        new long[] {60, 2880, 6},
+                        new long[] {300, 4032, 30},
+                        new long[] {3600, 2232, 360},
+                        new long[] {86400, 1098, 8640})),
                 // 90 s: resolutions rounded up to multiples of the step, spans kept (rows rounded up)
                 Arguments.of(90, 225, List.of(
                         new long[] {90, 1920, 1},
