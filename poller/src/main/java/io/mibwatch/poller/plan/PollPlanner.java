@@ -13,10 +13,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import io.mibwatch.poller.rate.LineRate;
 import org.snmp4j.smi.OID;
 
 /** Builds a {@link PollPlan} from an inventory and the enabled metric groups. Pure. */
 public final class PollPlanner {
+    /**
+     * IANAifType softwareLoopback(24) has no line rate: RFC 2863 3.1.4 asks such sub-layers to
+     * report ifSpeed 0, yet net-snmp reports 10 Mb/s for Linux "lo", which carries far more.
+     * No plausibility limit is applied to them.
+     */
+    static final int IF_TYPE_SOFTWARE_LOOPBACK = 24;
+
 
     private static final String IF_COUNTER_DISCONTINUITY_TIME = "1.3.6.1.2.1.31.1.1.1.19";
     // UCD-SNMP-MIB subtrees, to tell which ucd metrics the agent has (Inventory ucd* flags)
@@ -76,8 +84,9 @@ public final class PollPlanner {
             if (group.name().equals("interfaces")) {
                 for (Inventory.Interface i : inv.interfaces()) {
                     String instance = Integer.toString(i.index());
-                    if (i.speedBitsPerSecond() > 0) {
-                        maxRate.put(instance, i.speedBitsPerSecond() / 8.0);
+                    if (i.speedBitsPerSecond() > 0 && i.type() != IF_TYPE_SOFTWARE_LOOPBACK) {
+                        // the line rate plus LineRate's tolerance for agents' cached counters
+                        maxRate.put(instance, LineRate.maxOctetsPerSecond(i.speedBitsPerSecond()));
                     }
                     if (i.discontinuityTime()) {
                         OID oid = new OID(IF_COUNTER_DISCONTINUITY_TIME).append(i.index());
