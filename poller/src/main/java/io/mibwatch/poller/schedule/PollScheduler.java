@@ -118,7 +118,11 @@ public final class PollScheduler implements AutoCloseable {
                 Map<String, DevicePoller> map = (Map<String, DevicePoller>) ctx.getScheduler().getContext().get(POLLERS);
                 DevicePoller dp = map.get(device);
                 if (dp != null && dp.pollOnce().isEmpty()) {
-                    LOG.warn("device {}: previous poll still running; this cycle skipped ({} overruns)", device, dp.overruns());
+                    long n = dp.overruns();
+                    // a dead device overruns every cycle: log the 1st, 2nd, 4th, 8th... not each one
+                    if (Long.bitCount(n) == 1) {
+                        LOG.warn("device {}: previous poll still running; cycle skipped ({} skipped so far)", device, n);
+                    }
                 }
             } catch (Throwable t) {
                 // a job must never die silently: Quartz would otherwise just log and carry on
