@@ -72,9 +72,16 @@ public final class DeviceModel {
     private record CpuWindow(Window window, int percent) {
     }
 
-    /** An interface's speed in bit/s and whether it carries traffic at all. */
-    private record IfInfo(long speed, boolean up) {
+    /**
+     * An interface's speed in bit/s, whether it carries traffic at all, and a scale of its share of
+     * that speed: software loopbacks (IANAifType 24) announce a nominal speed (Cisco: 8 Gb/s) but
+     * carry only a little management traffic, so they run at a thousandth of it.
+     */
+    private record IfInfo(long speed, boolean up, double scale) {
     }
+
+    static final OID IF_TYPE = new OID("1.3.6.1.2.1.2.2.1.3");
+    static final int SOFTWARE_LOOPBACK = 24;
 
     private final String name;
     private final NavigableMap<OID, Variable> recorded;
@@ -287,7 +294,7 @@ public final class DeviceModel {
                     shape.low() * Seeds.between(seed, 2, 0.3, 0.9), Seeds.between(seed, 3, 900, 10_800),
                     Seeds.between(seed, 4, 0, 2 * Math.PI));
         }
-        IfInfo info = interfaces.getOrDefault(c.ifIndex(), new IfInfo(DEFAULT_SPEED, true));
+        IfInfo info = interfaces.getOrDefault(c.ifIndex(), new IfInfo(DEFAULT_SPEED, true, 1));
         if (!info.up) {
             return Load.NONE;
         }
@@ -296,7 +303,7 @@ public final class DeviceModel {
         double octetsPerSecond = info.speed / 8.0;
         double peak = c.role() == CounterRole.OCTETS ? octetsPerSecond
                 : octetsPerSecond / Seeds.between(seed, 5, 300, 1200) * c.role().shareOfPackets();
-        return new Load(peak, Seeds.between(seed, 1, 0.05, 0.45),
+        return new Load(peak, info.scale * Seeds.between(seed, 1, 0.05, 0.45),
                 shape.low() * Seeds.between(seed, 2, 0.3, 0.9), Seeds.between(seed, 3, 900, 10_800),
                 Seeds.between(seed, 4, 0, 2 * Math.PI));
     }
@@ -454,6 +461,8 @@ public final class DeviceModel {
         Map<Integer, Long> highSpeed = new HashMap<>();
         Map<Integer, Long> oper = new HashMap<>();
         Map<Integer, Long> admin = new HashMap<>();
+        Map<Integer, Long> type = new HashMap<>();
+        collect(recorded, IF_TYPE, type);
         collect(recorded, OidClassifier.IF_SPEED, speed);
         collect(recorded, OidClassifier.IF_HIGH_SPEED, highSpeed);
         collect(recorded, OidClassifier.IF_OPER_STATUS, oper);
@@ -468,7 +477,8 @@ public final class DeviceModel {
             long s = hs > 0 ? hs * 1_000_000L : speed.getOrDefault(i, 0L);
             // up(1) only: down, testing, dormant, notPresent, lowerLayerDown pass no user traffic (RFC 2863 3.1.13)
             boolean up = oper.getOrDefault(i, 1L) == 1 && admin.getOrDefault(i, 1L) == 1;
-            out.put(i, new IfInfo(s > 0 ? s : DEFAULT_SPEED, up));
+            double scale = type.getOrDefault(i, 0L) == SOFTWARE_LOOPBACK ? 0.001 : 1;
+            out.put(i, new IfInfo(s > 0 ? s : DEFAULT_SPEED, up, scale));
         }
         return Map.copyOf(out);
     }
