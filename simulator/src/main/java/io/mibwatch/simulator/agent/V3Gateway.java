@@ -58,6 +58,7 @@ final class V3Gateway {
                 new OctetString(user.authPass()), PrivAES128.ID, new OctetString(user.privPass())));
         dispatcher.addMessageProcessingModel(new MPv3(usm));
         dispatcher.addTransportMapping(transport);
+        transport.addTransportListener(dispatcher); // Snmp does this wiring; a bare dispatcher needs it explicitly
         dispatcher.addCommandResponder(this::processPdu);
     }
 
