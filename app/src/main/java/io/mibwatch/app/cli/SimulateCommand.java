@@ -1,0 +1,144 @@
+package io.mibwatch.app.cli;
+
+import io.mibwatch.simulator.agent.DeviceView;
+import io.mibwatch.simulator.agent.SimClock;
+import io.mibwatch.simulator.agent.SnmpSimulator;
+import io.mibwatch.simulator.agent.V3User;
+import io.mibwatch.simulator.snmprec.RecordingLibrary;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code mibwatch simulate}: serves {@code .snmprec} recordings as SNMP agents on loopback until
+ * SIGTERM/SIGINT. Device k (in file-name order) listens on first port + k; the first port also
+ * serves every device by community = device name, as snmpsim does.
+ */
+@Command(name = "simulate", description = {
+        "Simulate SNMP devices from .snmprec recordings on 127.0.0.1 (v1/v2c; v3 with --v3-user).",
+        "Device k (in file-name order) listens on the first port + k with community 'public' or its name;",
+        "the first port also serves every device by community = device name (like snmpsim)."})
+final class SimulateCommand implements Callable<Integer> {
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--data", required = true, arity = "1..*", paramLabel = "DIR|FILE",
+            description = "directories of *.snmprec files, or single files")
+    List<Path> data = new ArrayList<>();
+
+    @Option(names = "--listen", paramLabel = "ADDR:PORT", defaultValue = "127.0.0.1:20000",
+            description = "first device's address (loopback only); default ${DEFAULT-VALUE}")
+    String listen;
+
+    @Option(names = "--speed", defaultValue = "1", paramLabel = "X",
+            description = "simulated seconds per real second: 1 real time, 60 accelerated, 0 frozen; default ${DEFAULT-VALUE}")
+    double speed;
+
+    @Option(names = "--community", defaultValue = "public", paramLabel = "C",
+            description = "community every device port answers to besides the device name; default ${DEFAULT-VALUE}")
+    String community;
+
+    @Option(names = "--io-threads", defaultValue = "1", paramLabel = "N", description = "I/O threads; default ${DEFAULT-VALUE}")
+    int ioThreads;
+
+    @Option(names = "--v3-user", paramLabel = "USER", description = "enable SNMPv3 with this USM user (SHA / AES-128)")
+    String v3User;
+
+    @Option(names = "--v3-auth-pass", paramLabel = "PASS", description = "v3 authentication pass phrase (8+ characters)")
+    String v3AuthPass;
+
+    @Option(names = "--v3-priv-pass", paramLabel = "PASS", description = "v3 privacy pass phrase (8+ characters)")
+    String v3PrivPass;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        InetSocketAddress first = loopback(listen);
+        if (!(speed >= 0) || Double.isInfinite(speed)) {
+            throw new CliFailure("--speed must be a number >= 0, got " + speed, ExitCodes.USAGE);
+        }
+        V3User user = null;
+        if (v3User != null || v3AuthPass != null || v3PrivPass != null) {
+            if (v3User == null || v3AuthPass == null || v3PrivPass == null) {
+                throw new CliFailure("--v3-user, --v3-auth-pass and --v3-priv-pass go together", ExitCodes.USAGE);
+            }
+            try {
+                user = new V3User(v3User, v3AuthPass, v3PrivPass);
+            } catch (IllegalArgumentException e) {
+                throw new CliFailure(e.getMessage(), ExitCodes.USAGE);
+            }
+        }
+        long t0 = System.nanoTime();
+        RecordingLibrary library = new RecordingLibrary();
+        List<RecordingLibrary.Named> devices;
+        try {
+            devices = library.loadAll(data);
+        } catch (IllegalArgumentException e) {
+            throw new CliFailure(e.getMessage(), ExitCodes.USAGE);
+        }
+        if (devices.isEmpty()) {
+            throw new CliFailure("no .snmprec files in " + data, ExitCodes.USAGE);
+        }
+        SnmpSimulator.Builder b = SnmpSimulator.builder().listen(first).community(community).ioThreads(ioThreads)
+                .clock(SimClock.startingNow(Clock.systemUTC(), speed)).v3User(user);
+        for (RecordingLibrary.Named d : devices) {
+            b.device(d.device(), DeviceView.recorded(d.recording()));
+        }
+        CountDownLatch stop = new CountDownLatch(1);
+        sun.misc.SignalHandler handler = sig -> stop.countDown();
+        sun.misc.Signal.handle(new sun.misc.Signal("TERM"), handler);
+        sun.misc.Signal.handle(new sun.misc.Signal("INT"), handler);
+        SnmpSimulator sim;
+        try {
+            sim = b.start();
+        } catch (IOException e) {
+            throw new CliFailure(e.getMessage());
+        }
+        try (sim) {
+            out.print(sim.endpointTable());
+            out.printf("%d device(s) from %d distinct recording(s), started in %d ms; speed %s; Ctrl-C to stop%n",
+                    devices.size(), library.distinct(), (System.nanoTime() - t0) / 1_000_000, speed);
+            out.flush();
+            stop.await();
+            SnmpSimulator.Stats s = sim.stats();
+            out.printf("stopped: %d requests, %d answers, %d varbinds, %d malformed, %d bad community%n",
+                    s.received(), s.answered(), s.varbinds(), s.malformed(), s.badCommunity());
+            out.flush();
+        }
+        return ExitCodes.OK;
+    }
+
+    /** Only loopback: the simulator is a test fixture and must not be reachable from the network. */
+    static InetSocketAddress loopback(String text) {
+        HostPort hp;
+        try {
+            hp = HostPort.parse(text, 20000);
+        } catch (IllegalArgumentException e) {
+            throw new CliFailure("--listen: " + e.getMessage(), ExitCodes.USAGE);
+        }
+        InetAddress addr;
+        try {
+            // literal addresses only: no DNS query for a listen address
+            addr = InetAddress.getByName(hp.host());
+        } catch (UnknownHostException e) {
+            throw new CliFailure("--listen " + text + ": unknown address " + hp.host(), ExitCodes.USAGE);
+        }
+        if (!addr.isLoopbackAddress()) {
+            throw new CliFailure("--listen " + text + ": only loopback addresses (127.0.0.0/8, ::1) are allowed; "
+                    + "the simulator must not be reachable from the network", ExitCodes.USAGE);
+        }
+        return new InetSocketAddress(addr, hp.port());
+    }
+}
