@@ -5,6 +5,7 @@ import io.mibwatch.core.series.Reading;
 import io.mibwatch.core.series.Sample;
 import io.mibwatch.poller.decode.Decoded;
 import io.mibwatch.poller.decode.Decoder;
+import io.mibwatch.poller.derive.Derivation;
 import io.mibwatch.poller.discovery.Discovery;
 import io.mibwatch.poller.discovery.Inventory;
 import io.mibwatch.poller.plan.PollPlan;
@@ -188,6 +189,8 @@ public final class DevicePoller {
                 samples.add(new Sample(r.series(), r.at(), Double.NaN));
             }
         }
+        // series computed from rates (interface utilisation)
+        samples.addAll(Derivation.derive(p, samples));
         return new CycleReport(device.name(), started, Duration.between(started, clock.instant()), Optional.empty(),
                 samples, gaps, discovered, d.skipped());
     }
