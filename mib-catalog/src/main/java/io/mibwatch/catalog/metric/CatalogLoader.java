@@ -59,6 +59,8 @@ public final class CatalogLoader {
     }
 
     private final List<String> problems = new ArrayList<>();
+    /** Names of the polled metrics the current group declares, valid or not (no cascading errors). */
+    private final Set<String> declaredPolled = new HashSet<>();
 
     private CatalogLoader() {
     }
@@ -190,6 +192,12 @@ public final class CatalogLoader {
         Map<String, MetricDef> byName = new LinkedHashMap<>();
         List<MetricDef> metrics = new ArrayList<>();
         List<Reference> groupRefs = new ArrayList<>();
+        declaredPolled.clear();
+        for (JsonNode m : ms) {
+            if (!"derived".equals(m.path("kind").asText())) {
+                declaredPolled.add(m.path("name").asText());
+            }
+        }
         for (int pass = 0; pass < 2; pass++) {
             for (int i = 0; i < ms.size(); i++) {
                 JsonNode m = ms.get(i);
@@ -263,7 +271,9 @@ public final class CatalogLoader {
             if (conversion != null) {
                 for (String in : conversion.inputs()) {
                     MetricDef d = defined.get(in);
-                    if (d == null) {
+                    if (d == null && declaredPolled.contains(in)) {
+                        first = null; // the input's own problem is reported already
+                    } else if (d == null) {
                         problem(file, path + ".derive", "input '" + in + "' is not a polled metric of group " + group,
                                 m.get("derive"));
                     } else if (first == null) {
