@@ -2,6 +2,9 @@ package io.mibwatch.app.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.mibwatch.catalog.metric.MetricCatalog;
+import io.mibwatch.catalog.metric.MetricDef;
+import io.mibwatch.catalog.threshold.Reference;
 import io.mibwatch.config.ConfigLoader;
 import io.mibwatch.config.DeviceConfig;
 import io.mibwatch.config.MibwatchConfig;
@@ -15,6 +18,9 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,7 +33,8 @@ import picocli.CommandLine.Spec;
  * {@code mibwatch discover}: walk a device's inventory tables and print what would
  * be polled. Target from the command line, or a device of a config file.
  */
-@Command(name = "discover", description = "Discover interfaces, storage, processors and UCD stats of a device and print what would be polled.")
+@Command(name = "discover", description = "Discover a device: its catalog profile, interfaces, storage, processors, "
+        + "vendor tables, and the metrics and reference thresholds that would apply.")
 final class DiscoverCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -60,8 +67,12 @@ final class DiscoverCommand implements Callable<Integer> {
         Inventory inv = Discovery.discover(SnmpCalls.call(c -> c.walk(t, Discovery.WALK_ROOTS)));
         PollPlan plan = PollPlanner.plan(name, inv, groups);
         PrintWriter out = spec.commandLine().getOut();
+        List<MetricRow> metrics = metrics(plan);
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("profile", inv.profile());
+            doc.put("groups", metrics.stream().map(MetricRow::group).distinct().toList());
+            doc.put("metrics", metrics.stream().map(MetricRow::toJson).toList());
             doc.put("inventory", inv);
             doc.put("oidsPerCycle", plan.getOids().size());
             doc.put("getOids", plan.getOids().stream().map(Object::toString).toList());
@@ -85,9 +96,87 @@ final class DiscoverCommand implements Callable<Integer> {
         }
         out.printf("%nprocessors (%d)%nUCD load averages: %s, UCD memory: %s%n", inv.processors().size(),
                 inv.ucdLoad() ? "yes" : "no", inv.ucdMemory() ? "yes" : "no");
-        out.printf("%npolling %s: %d OIDs per cycle, groups %s%n", target, plan.getOids().size(), groups);
+        for (Inventory.GroupRows table : inv.tables()) {
+            out.printf("%n%s (%d)%n", table.group(), table.rows().size());
+            for (Inventory.Row r : table.rows()) {
+                out.printf("  %-12s %s%n", r.index().isEmpty() ? "-" : r.index(), truncate(r.label(), 60));
+            }
+        }
+        out.printf("%nprofile %s: groups %s%n", inv.profile(), metrics.stream().map(MetricRow::group).distinct().toList());
+        out.printf("%n  %-14s %-16s %9s %-7s  %s%n", "group", "metric", "instances", "unit", "reference threshold");
+        for (MetricRow m : metrics) {
+            out.printf("  %-14s %-16s %9d %-7s  %s%n", m.group(), m.metric(), m.instances(), m.def().unit(),
+                    m.threshold().map(DiscoverCommand::describe).orElse("-"));
+        }
+        long thresholds = metrics.stream().filter(m -> m.threshold().isPresent()).count();
+        out.printf("%npolling %s: %d OIDs per cycle, %d metrics, %d with reference thresholds%n", target,
+                plan.getOids().size(), metrics.size(), thresholds);
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** One metric of the plan: how many instances, its catalog definition and reference threshold. */
+    record MetricRow(String group, String metric, int instances, MetricDef def, java.util.Optional<Reference> threshold) {
+        Map<String, Object> toJson() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("group", group);
+            m.put("metric", metric);
+            m.put("instances", instances);
+            m.put("unit", def.unit());
+            m.put("kind", def.derived() ? "derived" : def.kind().name().toLowerCase(java.util.Locale.ROOT));
+            m.put("mib", def.mib());
+            m.put("reference", def.reference());
+            threshold.ifPresent(t -> {
+                Map<String, Object> th = new LinkedHashMap<>();
+                put(th, "warning", t.warning());
+                put(th, "critical", t.critical());
+                th.put("direction", t.direction().name().toLowerCase(java.util.Locale.ROOT));
+                put(th, "rearm", t.rearm());
+                th.put("durationSeconds", t.duration().toSeconds());
+                th.put("source", t.source());
+                m.put("threshold", th);
+            });
+            return m;
+        }
+
+        private static void put(Map<String, Object> m, String key, OptionalDouble v) {
+            if (v.isPresent()) {
+                m.put(key, v.getAsDouble());
+            }
+        }
+    }
+
+    /** The metrics a plan polls or derives, in catalog order, with their reference thresholds. */
+    static List<MetricRow> metrics(PollPlan plan) {
+        MetricCatalog catalog = MetricCatalog.standard();
+        Map<String, Set<String>> instances = new LinkedHashMap<>();
+        plan.columns().forEach(c -> instances.computeIfAbsent(c.group() + "/" + c.metric(), k -> new TreeSet<>()).add(c.instance()));
+        plan.derived().forEach(d -> instances.computeIfAbsent(d.group() + "/" + d.metric(), k -> new TreeSet<>()).add(d.instance()));
+        List<MetricRow> out = new java.util.ArrayList<>();
+        catalog.groups().forEach(g -> g.metrics().forEach(m -> {
+            Set<String> in = instances.get(g.name() + "/" + m.name());
+            if (in != null) {
+                out.add(new MetricRow(g.name(), m.name(), in.size(), m, catalog.thresholds().forMetric(g.name(), m.name())));
+            }
+        }));
+        return out;
+    }
+
+    private static String describe(Reference r) {
+        String bad = r.direction() == io.mibwatch.catalog.threshold.Direction.HIGH ? ">" : "<";
+        StringBuilder b = new StringBuilder();
+        r.warning().ifPresent(w -> b.append("warn ").append(bad).append(' ').append(num(w)).append(' '));
+        r.critical().ifPresent(c -> b.append("crit ").append(bad).append(' ').append(num(c)).append(' '));
+        r.rearm().ifPresent(a -> b.append("rearm ").append(num(a)).append(' '));
+        if (!r.duration().isZero()) {
+            b.append("for ").append(r.duration().toMinutes() > 0 ? r.duration().toMinutes() + "m" : r.duration().toSeconds() + "s")
+                    .append(' ');
+        }
+        return b.append("[").append(r.source()).append("]").toString();
+    }
+
+    private static String num(double d) {
+        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
     }
 
     private static String oneLine(String s) {

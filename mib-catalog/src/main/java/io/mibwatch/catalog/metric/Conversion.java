@@ -40,5 +40,77 @@ public sealed interface Conversion {
         }
     }
 
+    /**
+     * Multiplied by the row's sensor scale: ENTITY-SENSOR-MIB (RFC 3433 section 4)
+     * entPhySensorValue is {@code value * 10^(3*(entPhySensorScale-9)) * 10^(-entPhySensorPrecision)}
+     * (scale units(9) is 10^0, milli(8) 10^-3, ...). Scale and precision are read by
+     * discovery: they are fixed per sensor.
+     */
+    record BySensorScale() implements Conversion {
+    }
+
+    /**
+     * Not polled: {@code 100 * part / (part + rest)} of two gauges of the same group and
+     * instance, for tables with used and free columns but no size (CISCO-MEMORY-POOL-MIB).
+     */
+    record PercentOfSum(String part, String rest) implements Conversion {
+        public PercentOfSum {
+            requireNames(part, rest, "PercentOfSum");
+        }
+    }
+
+    /**
+     * Not polled: {@code 100 * (total - free) / total} of two gauges of the same group and
+     * instance, e.g. UCD-SNMP-MIB memory used % from memAvailReal and memTotalReal.
+     */
+    record PercentNotFree(String free, String total) implements Conversion {
+        public PercentNotFree {
+            requireNames(free, total, "PercentNotFree");
+        }
+    }
+
+    /**
+     * Not polled: interface utilisation {@code 100 * rate(octets) * 8 / speed} where the rate
+     * is the per-second rate of the named octet counter (after the rate stage) and the speed
+     * is the interface's ifHighSpeed * 10^6 (else ifSpeed) bit/s read by discovery (RFC 2863
+     * section 6). Computed after rates, so it needs two polls like the counter itself.
+     */
+    record Utilisation(String octets) implements Conversion {
+        public Utilisation {
+            if (octets == null || octets.isEmpty()) {
+                throw new IllegalArgumentException("Utilisation needs the octet counter's metric name");
+            }
+        }
+    }
+
     Conversion IDENTITY = new Identity();
+
+    /** True if the value is computed from other metrics of the group instead of being polled. */
+    default boolean derived() {
+        return this instanceof PercentOf || this instanceof PercentOfSum || this instanceof PercentNotFree
+                || this instanceof Utilisation;
+    }
+
+    /** The metrics of the same group a derived value is computed from; empty for polled values. */
+    default java.util.List<String> inputs() {
+        if (this instanceof PercentOf p) {
+            return java.util.List.of(p.numerator(), p.denominator());
+        }
+        if (this instanceof PercentOfSum p) {
+            return java.util.List.of(p.part(), p.rest());
+        }
+        if (this instanceof PercentNotFree p) {
+            return java.util.List.of(p.free(), p.total());
+        }
+        if (this instanceof Utilisation u) {
+            return java.util.List.of(u.octets());
+        }
+        return java.util.List.of();
+    }
+
+    private static void requireNames(String a, String b, String what) {
+        if (a == null || a.isEmpty() || b == null || b.isEmpty()) {
+            throw new IllegalArgumentException(what + " needs two metric names, got " + a + " / " + b);
+        }
+    }
 }

@@ -53,6 +53,9 @@ public record MetricDef(String group, String name, String oid, ValueKind kind, S
             throw new IllegalArgumentException("metric " + group + "/" + name
                     + ": a counter cannot be converted, got " + conversion);
         }
+        if (conversion.derived() && kind != io.mibwatch.core.series.ValueKind.GAUGE) {
+            throw new IllegalArgumentException("metric " + group + "/" + name + ": a derived value is a gauge, got " + kind);
+        }
         if (fallback.isPresent() && !kind.isCounter()) {
             throw new IllegalArgumentException("metric " + group + "/" + name + ": only counters have a 32-bit fallback");
         }
@@ -67,7 +70,7 @@ public record MetricDef(String group, String name, String oid, ValueKind kind, S
 
     /** True if the value is computed from other metrics instead of being polled. */
     public boolean derived() {
-        return conversion instanceof Conversion.PercentOf;
+        return conversion.derived();
     }
 
     static void requireDottedOid(String oid, String where) {

@@ -6,11 +6,19 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-/** Metrics polled together; one RRD file per group and instance. */
-public record MetricGroup(String name, String description, List<MetricDef> metrics) {
+/**
+ * Metrics polled together; one RRD file per group and instance.
+ *
+ * @param label     where the instance's human name comes from, if the table has one
+ * @param rowFilter which rows of the table belong to the group (all if empty)
+ */
+public record MetricGroup(String name, String description, List<MetricDef> metrics, Optional<Label> label,
+                          Optional<RowFilter> rowFilter) {
     public MetricGroup {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(description, "description");
+        Objects.requireNonNull(label, "label");
+        Objects.requireNonNull(rowFilter, "rowFilter");
         metrics = List.copyOf(metrics);
         Set<String> seen = new HashSet<>();
         for (MetricDef m : metrics) {
@@ -22,6 +30,22 @@ public record MetricGroup(String name, String description, List<MetricDef> metri
                 throw new IllegalArgumentException("group " + name + ": DS name " + m.name() + " twice");
             }
         }
+        for (MetricDef m : metrics) {
+            for (String input : m.conversion().inputs()) {
+                MetricDef in = metrics.stream().filter(x -> x.name().equals(input)).findFirst()
+                        .orElseThrow(() -> new IllegalArgumentException("group " + name + ": derived metric "
+                                + m.name() + " needs metric '" + input + "', which the group does not have"));
+                if (in.derived()) {
+                    throw new IllegalArgumentException("group " + name + ": derived metric " + m.name()
+                            + " is computed from derived metric " + input + "; only polled inputs are supported");
+                }
+            }
+        }
+    }
+
+    /** A group without label or row filter. */
+    public MetricGroup(String name, String description, List<MetricDef> metrics) {
+        this(name, description, metrics, Optional.empty(), Optional.empty());
     }
 
     public Optional<MetricDef> metric(String dsName) {
@@ -30,5 +54,10 @@ public record MetricGroup(String name, String description, List<MetricDef> metri
 
     public List<String> dsNames() {
         return metrics.stream().map(MetricDef::name).toList();
+    }
+
+    /** The metrics the poller GETs (not derived). */
+    public List<MetricDef> polled() {
+        return metrics.stream().filter(m -> !m.derived()).toList();
     }
 }

@@ -26,7 +26,10 @@ class StandardMetricsTest {
 
     @BeforeAll
     static void loadMibs() throws IOException {
-        mibs = MibText.load("SNMPv2-SMI", "SNMPv2-MIB", "IF-MIB", "HOST-RESOURCES-MIB", "UCD-SNMP-MIB");
+        mibs = MibText.load("SNMPv2-SMI", "SNMPv2-MIB", "IF-MIB", "HOST-RESOURCES-MIB", "UCD-SNMP-MIB",
+                "ENTITY-MIB", "ENTITY-SENSOR-MIB", "UPS-MIB",
+                "CISCO-SMI", "CISCO-PROCESS-MIB", "CISCO-MEMORY-POOL-MIB", "CISCO-ENVMON-MIB", "CISCO-RTTMON-MIB",
+                "JUNIPER-SMI", "JUNIPER-MIB", "MIKROTIK-MIB", "FORTINET-CORE-MIB", "FORTINET-FORTIGATE-MIB");
     }
 
     static Stream<MetricDef> allMetrics() {
@@ -35,7 +38,10 @@ class StandardMetricsTest {
 
     @Test
     void groupNamesAreTheOnesTheConfigUses() {
-        assertEquals(List.of("system", "interfaces", "cpu", "storage", "ucd"),
+        // the config's five groups first (ConfigLoader.METRIC_GROUPS), then the ones profiles add
+        assertEquals(List.of("system", "interfaces", "cpu", "storage", "ucd", "entity_temp", "ups", "ups_output",
+                        "cisco_cpu", "cisco_mempool", "cisco_envmon", "cisco_rtt", "jnx_operating", "mikrotik",
+                        "fortigate"),
                 StandardMetrics.groups().stream().map(MetricGroup::name).toList());
         assertEquals(List.copyOf(StandardMetrics.dsNamesByGroup().keySet()),
                 StandardMetrics.groups().stream().map(MetricGroup::name).toList());
@@ -53,6 +59,19 @@ class StandardMetricsTest {
                 assertTrue(n.matches("[A-Za-z0-9_]+"), group + "/" + n + " has characters RRD does not allow");
             }
         });
+    }
+
+    /** Every label, via and row filter column is the OID its MIB descriptor names. */
+    static Stream<ColumnRef> groupColumns() {
+        return StandardMetrics.groups().stream().flatMap(g -> Stream.concat(
+                g.label().stream().flatMap(l -> Stream.concat(Stream.of(l.column()), l.via().stream())),
+                g.rowFilter().stream().map(RowFilter::column)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("groupColumns")
+    void labelAndFilterColumnsAreWhatTheMibSays(ColumnRef c) {
+        assertEquals(mibs.oid(c.mib().substring(c.mib().indexOf("::") + 2)), c.oid(), c.mib());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -98,6 +117,17 @@ class StandardMetricsTest {
             "ucd,        load15,       GAUGE,     1.3.6.1.4.1.2021.10.1.5.3,  FIXED_ROW",
             "ucd,        memAvailReal, GAUGE,     1.3.6.1.4.1.2021.4.6,       SCALAR",
             "ucd,        cpuRawIdle,   COUNTER32, 1.3.6.1.4.1.2021.11.53,     SCALAR",
+            "cisco_cpu,  load5min,     GAUGE,     1.3.6.1.4.1.9.9.109.1.1.1.1.8, COLUMN",
+            "cisco_mempool, used,      GAUGE,     1.3.6.1.4.1.9.9.48.1.1.1.5, COLUMN",
+            "cisco_envmon, temperature, GAUGE,    1.3.6.1.4.1.9.9.13.1.3.1.3, COLUMN",
+            "cisco_rtt,  rtt,          GAUGE,     1.3.6.1.4.1.9.9.42.1.2.10.1.1, COLUMN",
+            "cisco_rtt,  jitter,       GAUGE,     1.3.6.1.4.1.9.9.42.1.5.2.1.46, COLUMN",
+            "jnx_operating, cpu,       GAUGE,     1.3.6.1.4.1.2636.3.1.13.1.8, COLUMN",
+            "fortigate,  cpu,          GAUGE,     1.3.6.1.4.1.12356.101.4.1.3, SCALAR",
+            "mikrotik,   temperature,  GAUGE,     1.3.6.1.4.1.14988.1.1.3.10, SCALAR",
+            "entity_temp, temperature, GAUGE,     1.3.6.1.2.1.99.1.1.1.4,     COLUMN",
+            "ups,        chargePct,    GAUGE,     1.3.6.1.2.1.33.1.2.4,       SCALAR",
+            "ups_output, loadPct,      GAUGE,     1.3.6.1.2.1.33.1.4.4.1.5,   COLUMN",
     })
     void knownColumns(String group, String name, ValueKind kind, String oid, Indexing indexing) {
         MetricDef m = StandardMetrics.group(group).orElseThrow().metric(name).orElseThrow();
@@ -122,7 +152,15 @@ class StandardMetricsTest {
                 Arguments.of("ucd", "memTotalReal", new Conversion.Factor(1024)),
                 Arguments.of("storage", "used", new Conversion.ByAllocationUnits()),
                 Arguments.of("storage", "usedPct", new Conversion.PercentOf("used", "size")),
-                Arguments.of("interfaces", "inOctets", Conversion.IDENTITY));
+                Arguments.of("interfaces", "inOctets", Conversion.IDENTITY),
+                Arguments.of("interfaces", "inUtil", new Conversion.Utilisation("inOctets")),
+                Arguments.of("interfaces", "outUtil", new Conversion.Utilisation("outOctets")),
+                Arguments.of("ucd", "memUsedPct", new Conversion.PercentNotFree("memAvailReal", "memTotalReal")),
+                Arguments.of("cisco_mempool", "usedPct", new Conversion.PercentOfSum("used", "free")),
+                Arguments.of("entity_temp", "temperature", new Conversion.BySensorScale()),
+                Arguments.of("cisco_rtt", "mos", new Conversion.Factor(0.01)),
+                Arguments.of("mikrotik", "voltage", new Conversion.Factor(0.1)),
+                Arguments.of("fortigate", "diskPct", new Conversion.PercentOf("diskUsed", "diskSize")));
     }
 
     @ParameterizedTest(name = "{0}/{1}")
@@ -135,10 +173,16 @@ class StandardMetricsTest {
     void derivedMetricsReferToMetricsOfTheirGroup() {
         for (MetricGroup g : StandardMetrics.groups()) {
             for (MetricDef m : g.metrics()) {
-                if (m.conversion() instanceof Conversion.PercentOf p) {
-                    assertTrue(g.metric(p.numerator()).isPresent(), m.name() + " numerator");
-                    assertTrue(g.metric(p.denominator()).isPresent(), m.name() + " denominator");
-                    assertFalse(g.metric(p.numerator()).orElseThrow().derived());
+                for (String input : m.conversion().inputs()) {
+                    MetricDef in = g.metric(input).orElseThrow(() -> new AssertionError(m.name() + " input " + input));
+                    assertFalse(in.derived(), m.name() + " input " + input);
+                }
+                if (m.derived()) {
+                    // a derived metric names (oid, mib) its first input
+                    MetricDef first = g.metric(m.conversion().inputs().get(0)).orElseThrow();
+                    assertEquals(first.oid(), m.oid(), m.name());
+                    assertEquals(first.mib(), m.mib(), m.name());
+                    assertEquals(GAUGE, m.kind(), m.name());
                 }
             }
         }

@@ -84,15 +84,47 @@ public final class Decoder {
         }
 
         for (PollPlan.Derived d : plan.derived()) {
-            Double num = gauges.get(new SeriesId(plan.device(), d.group(), d.instance(), d.numerator()));
-            Double den = gauges.get(new SeriesId(plan.device(), d.group(), d.instance(), d.denominator()));
-            // no denominator, or 0 (storage unmounted since discovery): no value, not 0 %
-            if (num != null && den != null && den > 0) {
+            if (d.fromRates()) {
+                continue; // computed after the rate stage
+            }
+            List<Double> in = new ArrayList<>(2);
+            for (String name : d.formula().inputs()) {
+                in.add(gauges.get(new SeriesId(plan.device(), d.group(), d.instance(), name)));
+            }
+            OptionalDouble value = percent(d.formula(), in);
+            if (value.isPresent()) {
                 readings.add(Reading.gauge(new SeriesId(plan.device(), d.group(), d.instance(), d.metric()),
-                        100.0 * num / den, at));
+                        value.getAsDouble(), at));
             }
         }
         return new Decoded(readings, sysUpTime, discontinuities, plan.maxRatePerInstance(), skipped);
+    }
+
+    /**
+     * A gauge percentage of the catalog; empty when an input is missing or the whole is not
+     * positive (storage unmounted since discovery, an empty memory pool): no value, not 0 %.
+     */
+    static OptionalDouble percent(io.mibwatch.catalog.metric.Conversion formula, List<Double> in) {
+        if (in.size() != 2 || in.get(0) == null || in.get(1) == null) {
+            return OptionalDouble.empty();
+        }
+        double a = in.get(0);
+        double b = in.get(1);
+        double part;
+        double whole;
+        if (formula instanceof io.mibwatch.catalog.metric.Conversion.PercentOf) {
+            part = a;
+            whole = b;
+        } else if (formula instanceof io.mibwatch.catalog.metric.Conversion.PercentOfSum) {
+            part = a;
+            whole = a + b;
+        } else if (formula instanceof io.mibwatch.catalog.metric.Conversion.PercentNotFree) {
+            part = b - a;
+            whole = b;
+        } else {
+            return OptionalDouble.empty();
+        }
+        return whole > 0 ? OptionalDouble.of(100.0 * part / whole) : OptionalDouble.empty();
     }
 
     /** The reading for one column, or null if the value's type cannot be that column's (skipped). */

@@ -1,11 +1,21 @@
 package io.mibwatch.poller.discovery;
 
+import io.mibwatch.catalog.metric.Conversion;
+import io.mibwatch.catalog.metric.Indexing;
+import io.mibwatch.catalog.metric.Label;
+import io.mibwatch.catalog.metric.MetricCatalog;
+import io.mibwatch.catalog.metric.MetricDef;
+import io.mibwatch.catalog.metric.MetricGroup;
+import io.mibwatch.catalog.metric.RowFilter;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -63,9 +73,57 @@ public final class Discovery {
     private static final List<OID> UCD_CPU_RAW = List.of(new OID("1.3.6.1.4.1.2021.11.50.0"),
             new OID("1.3.6.1.4.1.2021.11.52.0"), new OID("1.3.6.1.4.1.2021.11.53.0"));
 
-    /** The subtrees discovery reads; walk each of them (GETBULK or GETNEXT) and pass all varbinds. */
-    public static final List<OID> WALK_ROOTS = List.of(SYSTEM, IF_TABLE, IFX_TABLE, HR_STORAGE_TABLE,
+    // ENTITY-SENSOR-MIB (RFC 3433): per-sensor scale and precision of entPhySensorValue
+    private static final OID ENT_PHY_SENSOR_SCALE = new OID("1.3.6.1.2.1.99.1.1.1.2");
+    private static final OID ENT_PHY_SENSOR_PRECISION = new OID("1.3.6.1.2.1.99.1.1.1.3");
+
+    /**
+     * The catalog groups with hand-written discovery above (their rows carry interface
+     * speeds, allocation units...); every other catalog group is discovered generically
+     * from its columns, label and row filter.
+     */
+    public static final Set<String> BUILT_IN_GROUPS = Set.of("system", "interfaces", "cpu", "storage", "ucd");
+
+    private static final List<OID> BUILT_IN_ROOTS = List.of(SYSTEM, IF_TABLE, IFX_TABLE, HR_STORAGE_TABLE,
             HR_PROCESSOR_TABLE, UCD_LA_TABLE, UCD_MEMORY, UCD_SYSTEM_STATS);
+
+    /**
+     * The subtrees discovery reads; walk each of them (GETBULK or GETNEXT) and pass all varbinds.
+     * The built-in tables, then for every other catalog group each polled column or scalar and
+     * its label, pointer and filter columns (walking only those columns keeps discovery of wide
+     * vendor tables such as rttMonLatestJitterOperTable small).
+     */
+    public static final List<OID> WALK_ROOTS = walkRoots(MetricCatalog.standard());
+
+    private static List<OID> walkRoots(MetricCatalog catalog) {
+        Set<OID> roots = new LinkedHashSet<>(BUILT_IN_ROOTS);
+        for (MetricGroup g : catalog.groups()) {
+            if (BUILT_IN_GROUPS.contains(g.name())) {
+                continue;
+            }
+            for (MetricDef m : g.polled()) {
+                OID oid = new OID(m.oid());
+                roots.add(m.indexing() == Indexing.FIXED_ROW ? new OID(oid.getValue(), 0, oid.size() - 1) : oid);
+                if (m.conversion() instanceof Conversion.BySensorScale) {
+                    roots.add(ENT_PHY_SENSOR_SCALE);
+                    roots.add(ENT_PHY_SENSOR_PRECISION);
+                }
+            }
+            g.label().ifPresent(l -> {
+                roots.add(new OID(l.column().oid()));
+                l.via().ifPresent(v -> roots.add(new OID(v.oid())));
+            });
+            g.rowFilter().ifPresent(f -> roots.add(new OID(f.column().oid())));
+        }
+        // a root inside another root would be walked twice
+        List<OID> out = new ArrayList<>();
+        for (OID r : roots) {
+            if (roots.stream().noneMatch(o -> !o.equals(r) && r.startsWith(o))) {
+                out.add(r);
+            }
+        }
+        return List.copyOf(out);
+    }
 
     /** Columns read per table row; the row index is the single last arc. */
     private static final List<OID> COLUMNS = List.of(IF_DESCR, IF_TYPE, IF_SPEED, IF_ADMIN_STATUS, IF_OPER_STATUS,
@@ -120,19 +178,122 @@ public final class Discovery {
         List<Inventory.Processor> processors = w.column(HR_PROCESSOR_LOAD).keySet().stream()
                 .map(Inventory.Processor::new).toList();
 
+        MetricCatalog catalog = MetricCatalog.standard();
+        String sysObjectId = DisplayText.of(w.byOid.get(SYS_OBJECT_ID));
+        String sysDescr = DisplayText.of(w.byOid.get(SYS_DESCR));
+        List<Inventory.GroupRows> tables = new ArrayList<>();
+        for (MetricGroup g : catalog.groups()) {
+            if (!BUILT_IN_GROUPS.contains(g.name())) {
+                tableRows(g, w).ifPresent(tables::add);
+            }
+        }
         return new Inventory(
                 DisplayText.of(w.byOid.get(SYS_NAME)),
-                DisplayText.of(w.byOid.get(SYS_DESCR)),
-                DisplayText.of(w.byOid.get(SYS_OBJECT_ID)),
+                sysDescr,
+                sysObjectId,
                 interfaces, storage, processors,
                 !w.column(UCD_LA_LOAD_INT).isEmpty(),
                 w.byOid.containsKey(UCD_MEM_TOTAL_REAL),
-                UCD_CPU_RAW.stream().anyMatch(w.byOid::containsKey));
+                UCD_CPU_RAW.stream().anyMatch(w.byOid::containsKey),
+                catalog.profiles().match(sysObjectId, sysDescr).name(),
+                tables);
+    }
+
+    /**
+     * The rows and answered metrics of a catalog group, empty if the walk had none of its
+     * metrics. Scalar groups get one row "". Column groups get one row per index (the OID
+     * arcs after the column, any number of them) seen in any of their columns.
+     */
+    private static java.util.Optional<Inventory.GroupRows> tableRows(MetricGroup g, Walk w) {
+        Set<String> metrics = new LinkedHashSet<>();
+        Set<String> indexes = new TreeSet<>(Discovery::compareIndex);
+        boolean scalar = false;
+        for (MetricDef m : g.polled()) {
+            OID oid = new OID(m.oid());
+            switch (m.indexing()) {
+                case SCALAR -> {
+                    if (w.byOid.containsKey(new OID(oid).append(0))) {
+                        metrics.add(m.name());
+                        scalar = true;
+                    }
+                }
+                case FIXED_ROW -> {
+                    if (w.byOid.containsKey(oid)) {
+                        metrics.add(m.name());
+                        scalar = true;
+                    }
+                }
+                case COLUMN -> {
+                    Map<String, Variable> rows = w.subtree(oid);
+                    if (!rows.isEmpty()) {
+                        metrics.add(m.name());
+                        indexes.addAll(rows.keySet());
+                    }
+                }
+            }
+        }
+        if (metrics.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        List<Inventory.Row> rows = new ArrayList<>();
+        if (scalar) {
+            rows.add(new Inventory.Row("", "", 1.0));
+        }
+        Map<String, Variable> filter = g.rowFilter().map(f -> w.subtree(new OID(f.column().oid()))).orElse(Map.of());
+        boolean scaled = g.polled().stream().anyMatch(m -> m.conversion() instanceof Conversion.BySensorScale);
+        for (String index : indexes) {
+            if (g.rowFilter().isPresent() && !matches(g.rowFilter().get(), filter.get(index))) {
+                continue;
+            }
+            rows.add(new Inventory.Row(index, g.label().map(l -> label(l, index, w)).orElse(""),
+                    scaled ? sensorFactor(w, index) : 1.0));
+        }
+        if (rows.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new Inventory.GroupRows(g.name(), rows, metrics));
+    }
+
+    private static boolean matches(RowFilter f, Variable v) {
+        return (v instanceof Integer32 || v instanceof UnsignedInteger32) && v.toLong() == f.equals();
+    }
+
+    private static String label(Label l, String index, Walk w) {
+        String at = index;
+        if (l.via().isPresent()) {
+            Variable pointer = w.byOid.get(new OID(l.via().get().oid() + "." + index));
+            if (!(pointer instanceof Integer32 || pointer instanceof UnsignedInteger32) || pointer.toLong() <= 0) {
+                return "";
+            }
+            at = Long.toString(pointer.toLong());
+        }
+        return DisplayText.of(w.byOid.get(new OID(l.column().oid() + "." + at)));
+    }
+
+    /**
+     * ENTITY-SENSOR-MIB (RFC 3433 section 4): value * 10^(3*(scale-9)) * 10^(-precision);
+     * scale units(9) and precision 0 when the agent does not say.
+     */
+    private static double sensorFactor(Walk w, String index) {
+        Variable scale = w.byOid.get(new OID(ENT_PHY_SENSOR_SCALE + "." + index));
+        Variable precision = w.byOid.get(new OID(ENT_PHY_SENSOR_PRECISION + "." + index));
+        long s = scale instanceof Integer32 ? scale.toLong() : 9;
+        long p = precision instanceof Integer32 ? precision.toLong() : 0;
+        if (s < 1 || s > 17 || p < -8 || p > 9) {
+            s = 9;
+            p = 0;
+        }
+        return Math.pow(10, 3 * (s - 9) - p);
+    }
+
+    /** Orders dotted indexes arc by arc, numerically. */
+    private static int compareIndex(String a, String b) {
+        return new OID(a).compareTo(new OID(b));
     }
 
     /** The walked values indexed once: exact OIDs and single-index table rows. */
     private static final class Walk {
-        final Map<OID, Variable> byOid = new HashMap<>();
+        final TreeMap<OID, Variable> byOid = new TreeMap<>();
         final Map<OID, TreeMap<Integer, Variable>> columns = new HashMap<>();
 
         Walk(List<VariableBinding> walked) {
@@ -158,6 +319,19 @@ public final class Discovery {
                     column.put(index, vb.getVariable());
                 }
             }
+        }
+
+        /** The values under a column, keyed by the dotted index after it. */
+        Map<String, Variable> subtree(OID column) {
+            Map<String, Variable> out = new LinkedHashMap<>();
+            for (Map.Entry<OID, Variable> e : byOid.subMap(column, false, column.nextPeer(), false).entrySet()) {
+                OID oid = e.getKey();
+                if (oid.size() > column.size()) {
+                    out.put(new OID(oid.getValue(), column.size(), oid.size() - column.size()).toDottedString(),
+                            e.getValue());
+                }
+            }
+            return out;
         }
 
         Map<Integer, Variable> column(OID column) {

@@ -1,5 +1,6 @@
 package io.mibwatch.poller.plan;
 
+import io.mibwatch.catalog.metric.Conversion;
 import io.mibwatch.core.series.SeriesId;
 import io.mibwatch.core.series.ValueKind;
 import java.util.LinkedHashSet;
@@ -61,8 +62,33 @@ public record PollPlan(String device, List<OID> getOids, List<Column> columns, L
         }
     }
 
-    /** {@code metric = 100 * numerator / denominator} of the same group and instance. */
-    public record Derived(String group, String instance, String metric, String numerator, String denominator) {
+    /**
+     * A series computed from others of the same group and instance: gauge percentages in the
+     * decoder, interface utilisation after the rate stage ({@code io.mibwatch.poller.derive}).
+     *
+     * @param formula one of the derived {@link Conversion}s of the catalog
+     */
+    public record Derived(String group, String instance, String metric, Conversion formula) {
+        public Derived {
+            Objects.requireNonNull(group, "group");
+            Objects.requireNonNull(instance, "instance");
+            Objects.requireNonNull(metric, "metric");
+            Objects.requireNonNull(formula, "formula");
+            if (!formula.derived()) {
+                throw new IllegalArgumentException(group + "/" + instance + "/" + metric + ": " + formula
+                        + " is not a derived formula");
+            }
+        }
+
+        /** {@code metric = 100 * numerator / denominator}. */
+        public Derived(String group, String instance, String metric, String numerator, String denominator) {
+            this(group, instance, metric, new Conversion.PercentOf(numerator, denominator));
+        }
+
+        /** True if computed from rates (after the rate stage), false if from gauges (in the decoder). */
+        public boolean fromRates() {
+            return formula instanceof Conversion.Utilisation;
+        }
     }
 
     /** IF-MIB::ifCounterDiscontinuityTime.N for interface instance N (RFC 2863 section 3.1.6). */

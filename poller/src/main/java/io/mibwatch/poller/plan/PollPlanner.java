@@ -1,10 +1,13 @@
 package io.mibwatch.poller.plan;
 
 import io.mibwatch.catalog.metric.Conversion;
+import io.mibwatch.catalog.metric.MetricCatalog;
 import io.mibwatch.catalog.metric.MetricDef;
 import io.mibwatch.catalog.metric.MetricGroup;
-import io.mibwatch.catalog.metric.StandardMetrics;
+import io.mibwatch.catalog.profile.DeviceProfile;
+import io.mibwatch.config.ConfigLoader;
 import io.mibwatch.core.series.ValueKind;
+import io.mibwatch.poller.discovery.Discovery;
 import io.mibwatch.poller.discovery.Inventory;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import io.mibwatch.poller.rate.LineRate;
+import java.util.Set;
 import org.snmp4j.smi.OID;
 
 /** Builds a {@link PollPlan} from an inventory and the enabled metric groups. Pure. */
@@ -36,43 +39,86 @@ public final class PollPlanner {
     }
 
     /**
-     * One instance of a group: its series instance name, OID index, per-row allocation
-     * units (storage) and which counter widths the agent has (interfaces).
+     * One instance of a group: its series instance name, OID index suffix (dotted, "" for
+     * scalars), per-row factor (allocation units, sensor scale), which counter widths the
+     * agent has (interfaces) and which metrics it answered (catalog groups; null = all).
      */
-    private record Row(String instance, long index, long allocationUnits, boolean hcCounters, boolean counters32) {
-        static Row of(int index, long allocationUnits) {
-            return new Row(Integer.toString(index), index, allocationUnits, false, false);
+    private record Row(String instance, String index, double rowFactor, boolean hcCounters, boolean counters32,
+                       Set<String> metrics) {
+        static Row of(int index, double rowFactor) {
+            return new Row(Integer.toString(index), Integer.toString(index), rowFactor, false, false, null);
         }
     }
 
-    public static PollPlan plan(String device, Inventory inv, Collection<String> enabledGroups) {
-        Objects.requireNonNull(device, "device");
-        Objects.requireNonNull(inv, "inv");
-        for (String g : enabledGroups) {
-            if (StandardMetrics.group(g).isEmpty()) {
-                throw new IllegalArgumentException("device " + device + ": unknown metric group '" + g
-                        + "', known: " + StandardMetrics.dsNamesByGroup().keySet());
+    /**
+     * The groups polled on a device: every configured group, plus the profile's groups that
+     * the config cannot name (the config knows only {@link ConfigLoader#METRIC_GROUPS}; vendor
+     * groups come from the device profile), in catalog order. Discovery decides later which
+     * of them the device has.
+     */
+    public static List<String> effectiveGroups(Inventory inv, Collection<String> configured) {
+        MetricCatalog catalog = MetricCatalog.standard();
+        DeviceProfile profile = catalog.profiles().byName(inv.profile())
+                .orElseGet(() -> catalog.profiles().match(inv.sysObjectId(), inv.sysDescr()));
+        List<String> out = new ArrayList<>();
+        for (MetricGroup g : catalog.groups()) {
+            boolean vendor = !ConfigLoader.METRIC_GROUPS.contains(g.name());
+            if (configured.contains(g.name()) || (vendor && profile.groups().contains(g.name()))) {
+                out.add(g.name());
             }
         }
+        return out;
+    }
+
+    /**
+     * Plans the configured groups plus the device profile's vendor groups
+     * ({@link #effectiveGroups}); groups and metrics the walk did not show are left out.
+     */
+    public static PollPlan plan(String device, Inventory inv, Collection<String> configuredGroups) {
+        Objects.requireNonNull(device, "device");
+        Objects.requireNonNull(inv, "inv");
+        MetricCatalog catalog = MetricCatalog.standard();
+        for (String g : configuredGroups) {
+            if (catalog.group(g).isEmpty()) {
+                throw new IllegalArgumentException("device " + device + ": unknown metric group '" + g
+                        + "', known: " + catalog.dsNamesByGroup().keySet());
+            }
+        }
+        List<String> enabledGroups = effectiveGroups(inv, configuredGroups);
         List<OID> getOids = new ArrayList<>();
         getOids.add(PollPlan.SYS_UP_TIME);
         List<PollPlan.Column> columns = new ArrayList<>();
         List<PollPlan.Derived> derived = new ArrayList<>();
         List<PollPlan.Discontinuity> discontinuities = new ArrayList<>();
         Map<String, Double> maxRate = new HashMap<>();
+        if (enabledGroups.contains("interfaces")) {
+            for (Inventory.Interface i : inv.interfaces()) {
+                // line rate in octets/s: the divisor of utilisation and, with a tolerance, the
+                // plausibility limit of the rate stage; software loopbacks have none
+                if (i.speedBitsPerSecond() > 0 && i.type() != IF_TYPE_SOFTWARE_LOOPBACK) {
+                    maxRate.put(Integer.toString(i.index()), i.speedBitsPerSecond() / 8.0);
+                }
+            }
+        }
 
-        for (MetricGroup group : StandardMetrics.groups()) {
+        for (MetricGroup group : catalog.groups()) {
             if (!enabledGroups.contains(group.name())) {
                 continue;
             }
             for (Row row : rows(group.name(), inv)) {
                 for (MetricDef m : group.metrics()) {
-                    if (m.conversion() instanceof Conversion.PercentOf p) {
-                        derived.add(new PollPlan.Derived(group.name(), row.instance(), m.name(), p.numerator(),
-                                p.denominator()));
+                    if (m.derived()) {
+                        boolean inputsPolled = m.conversion().inputs().stream()
+                                .allMatch(in -> polled(group.metric(in).orElseThrow(), group, row, inv));
+                        // utilisation needs the interface speed; without it there is nothing to divide by
+                        boolean speedKnown = !(m.conversion() instanceof Conversion.Utilisation)
+                                || maxRate.containsKey(row.instance());
+                        if (inputsPolled && speedKnown) {
+                            derived.add(new PollPlan.Derived(group.name(), row.instance(), m.name(), m.conversion()));
+                        }
                         continue;
                     }
-                    if (group.name().equals("ucd") && !ucdAvailable(m, inv)) {
+                    if (!polled(m, group, row, inv)) {
                         continue;
                     }
                     column(m, row).ifPresent(c -> {
@@ -83,14 +129,9 @@ public final class PollPlanner {
             }
             if (group.name().equals("interfaces")) {
                 for (Inventory.Interface i : inv.interfaces()) {
-                    String instance = Integer.toString(i.index());
-                    if (i.speedBitsPerSecond() > 0 && i.type() != IF_TYPE_SOFTWARE_LOOPBACK) {
-                        // the line rate plus LineRate's tolerance for agents' cached counters
-                        maxRate.put(instance, LineRate.maxOctetsPerSecond(i.speedBitsPerSecond()));
-                    }
                     if (i.discontinuityTime()) {
                         OID oid = new OID(IF_COUNTER_DISCONTINUITY_TIME).append(i.index());
-                        discontinuities.add(new PollPlan.Discontinuity(oid, instance));
+                        discontinuities.add(new PollPlan.Discontinuity(oid, Integer.toString(i.index())));
                         getOids.add(oid);
                     }
                 }
@@ -99,17 +140,34 @@ public final class PollPlanner {
         return new PollPlan(device, getOids, columns, derived, discontinuities, maxRate);
     }
 
+    /** True if this row of the agent has the metric (for counters with a fallback: either width). */
+    private static boolean polled(MetricDef m, MetricGroup group, Row row, Inventory inv) {
+        if (group.name().equals("ucd")) {
+            return ucdAvailable(m, inv);
+        }
+        if (m.fallback().isPresent()) {
+            return row.hcCounters() || row.counters32();
+        }
+        return row.metrics() == null || row.metrics().contains(m.name());
+    }
+
     private static List<Row> rows(String group, Inventory inv) {
+        if (!Discovery.BUILT_IN_GROUPS.contains(group)) {
+            return inv.table(group).map(t -> t.rows().stream()
+                    .map(r -> new Row(r.index(), r.index(), r.factor(), false, false, t.metrics()))
+                    .toList()).orElse(List.of());
+        }
         return switch (group) {
             case "interfaces" -> inv.interfaces().stream()
-                    .map(i -> new Row(Integer.toString(i.index()), i.index(), 1, i.hcCounters(), i.counters32()))
+                    .map(i -> new Row(Integer.toString(i.index()), Integer.toString(i.index()), 1, i.hcCounters(),
+                            i.counters32(), null))
                     .toList();
             case "cpu" -> inv.processors().stream()
                     .map(p -> Row.of(p.index(), 1)).toList();
             case "storage" -> inv.storage().stream()
                     .map(s -> Row.of(s.index(), s.allocationUnits())).toList();
             // scalar groups: one series file without instance
-            default -> List.of(new Row("", 0, 1, false, false));
+            default -> List.of(new Row("", "", 1, false, false, null));
         };
     }
 
@@ -135,14 +193,15 @@ public final class PollPlanner {
         }
         OID instanceOid = switch (m.indexing()) {
             case SCALAR -> new OID(oid).append(0);
-            case COLUMN -> new OID(oid).appendUnsigned(row.index());
+            case COLUMN -> new OID(oid + "." + row.index());
             case FIXED_ROW -> new OID(oid);
         };
         double factor;
         if (m.conversion() instanceof Conversion.Factor f) {
             factor = f.factor();
-        } else if (m.conversion() instanceof Conversion.ByAllocationUnits) {
-            factor = row.allocationUnits();
+        } else if (m.conversion() instanceof Conversion.ByAllocationUnits
+                || m.conversion() instanceof Conversion.BySensorScale) {
+            factor = row.rowFactor();
         } else if (m.conversion() instanceof Conversion.Identity) {
             factor = 1.0;
         } else {

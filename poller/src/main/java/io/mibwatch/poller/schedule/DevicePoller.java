@@ -5,11 +5,13 @@ import io.mibwatch.core.series.Reading;
 import io.mibwatch.core.series.Sample;
 import io.mibwatch.poller.decode.Decoded;
 import io.mibwatch.poller.decode.Decoder;
+import io.mibwatch.poller.derive.Derivation;
 import io.mibwatch.poller.discovery.Discovery;
 import io.mibwatch.poller.discovery.Inventory;
 import io.mibwatch.poller.plan.PollPlan;
 import io.mibwatch.poller.plan.PollPlanner;
 import io.mibwatch.poller.rate.CounterObservation;
+import io.mibwatch.poller.rate.LineRate;
 import io.mibwatch.poller.rate.RateResult;
 import io.mibwatch.poller.rate.RateTracker;
 import io.mibwatch.poller.snmp.AgentTarget;
@@ -178,7 +180,8 @@ public final class DevicePoller {
                 continue;
             }
             long disc = d.discontinuityTicksByInstance().getOrDefault(r.series().instance(), -1L);
-            double max = d.maxRatePerInstance().getOrDefault(r.series().instance(), Double.NaN);
+            // the line rate, plus LineRate's tolerance for agents' cached counters, bounds a believable rate
+            double max = LineRate.maxOctetsPerSecond(8 * d.maxRatePerInstance().getOrDefault(r.series().instance(), Double.NaN));
             RateResult rr = rates.offer(r.series(), new CounterObservation(r.raw(), r.kind(), r.at(), d.sysUpTimeTicks(), disc), max);
             if (rr instanceof RateResult.Rate rate) {
                 samples.add(new Sample(r.series(), r.at(), rate.perSecond()));
@@ -188,6 +191,8 @@ public final class DevicePoller {
                 samples.add(new Sample(r.series(), r.at(), Double.NaN));
             }
         }
+        // series computed from rates (interface utilisation)
+        samples.addAll(Derivation.derive(p, samples));
         return new CycleReport(device.name(), started, Duration.between(started, clock.instant()), Optional.empty(),
                 samples, gaps, discovered, d.skipped());
     }

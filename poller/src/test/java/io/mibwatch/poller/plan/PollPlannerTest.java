@@ -94,14 +94,18 @@ class PollPlannerTest {
                 assertTrue(Stream.of("inOctets", "outOctets").map(m -> column(plan, "interfaces", idx, m).orElseThrow())
                         .anyMatch(c -> f.get(c.oid().toDottedString()).isPresent()), f.name() + " " + idx);
             }
-            // line rate in octets/s with 10% tolerance; none when unknown or for software loopbacks
+            // line rate in octets/s; none when unknown or for software loopbacks (no line rate)
             assertEquals(i.speedBitsPerSecond() > 0 && i.type() != 24
-                            ? Optional.of(i.speedBitsPerSecond() / 8.0 * 1.1) : Optional.empty(),
+                            ? Optional.of(i.speedBitsPerSecond() / 8.0) : Optional.empty(),
                     Optional.ofNullable(plan.maxRatePerInstance().get(idx)));
         }
         assertEquals(inv.processors().size(), plan.columns().stream().filter(c -> c.group().equals("cpu")).count());
         assertEquals(inv.storage().size() * 2L, plan.columns().stream().filter(c -> c.group().equals("storage")).count());
-        assertEquals(inv.storage().size(), plan.derived().size());
+        assertEquals(inv.storage().size(), plan.derived().stream().filter(d -> d.group().equals("storage")).count());
+        // utilisation for every interface with octet counters and a known speed, nothing else
+        assertEquals(inv.interfaces().stream().filter(i -> (i.hcCounters() || i.counters32()) && i.speedBitsPerSecond() > 0)
+                        .count() * 2,
+                plan.derived().stream().filter(d -> d.group().equals("interfaces")).count(), f.name());
     }
 
     @Test
@@ -136,9 +140,14 @@ class PollPlannerTest {
 
         PollPlan sonic = planFor("dell-sonic", List.of("ucd"));
         assertEquals(Set.of("load1", "load5", "load15", "cpuRawUser", "cpuRawSystem", "cpuRawIdle"),
-                new HashSet<>(sonic.columns().stream().map(PollPlan.Column::metric).toList()));
+                new HashSet<>(sonic.columns().stream().filter(c -> c.group().equals("ucd"))
+                        .map(PollPlan.Column::metric).toList()));
 
-        assertEquals(List.of(PollPlan.SYS_UP_TIME), planFor("ios_2960x", List.of("ucd")).getOids());
+        // IOS has no UCD-SNMP-MIB; its profile's Cisco groups are polled whatever the config lists
+        PollPlan ios = planFor("ios_2960x", List.of("ucd"));
+        assertTrue(ios.columns().stream().noneMatch(c -> c.group().equals("ucd")));
+        assertEquals(Set.of("cisco_cpu", "cisco_mempool", "cisco_envmon"),
+                new HashSet<>(ios.columns().stream().map(PollPlan.Column::group).toList()));
     }
 
     @Test
