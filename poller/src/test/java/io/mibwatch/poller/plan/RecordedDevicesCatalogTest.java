@@ -29,6 +29,7 @@ class RecordedDevicesCatalogTest {
 
     private static final List<String> ALL = List.of("system", "interfaces", "cpu", "storage", "ucd");
     private static final List<String> SUMMARY = new ArrayList<>();
+    private static final List<String> NO_LINE_RATE = new ArrayList<>();
 
     // the CPU objects named by the issue: hrProcessorLoad, cpmCPUTotal*, jnxOperatingCPU, fgSysCpuUsage
     private static final List<String> CPU_OIDS = List.of("1.3.6.1.2.1.25.3.3.1.2", "1.3.6.1.4.1.9.9.109.1.1.1.1",
@@ -66,8 +67,21 @@ class RecordedDevicesCatalogTest {
         assertEquals(hasCpu, metrics.stream().anyMatch(CPU_METRICS::contains), f.name() + ": CPU metric; has " + metrics);
 
         boolean hasOctets = OCTET_OIDS.stream().anyMatch(o -> !f.subtree(o).isEmpty());
-        for (String m : List.of("interfaces/inOctets", "interfaces/outOctets", "interfaces/inUtil", "interfaces/outUtil")) {
+        for (String m : List.of("interfaces/inOctets", "interfaces/outOctets")) {
             assertEquals(hasOctets, metrics.contains(m), f.name() + ": " + m);
+        }
+        // Utilisation needs a line rate: every recording with octet counters gets it, except where
+        // no interface but a software loopback reports a speed (virtual NICs at ifHighSpeed 0,
+        // e.g. linux_icecast): a loopback's ifSpeed is not a line rate (RFC 2863 3.1.4).
+        boolean hasLineRate = inv.interfaces().stream()
+                .anyMatch(i -> (i.hcCounters() || i.counters32()) && i.speedBitsPerSecond() > 0 && i.type() != 24);
+        for (String m : List.of("interfaces/inUtil", "interfaces/outUtil")) {
+            assertEquals(hasOctets && hasLineRate, metrics.contains(m), f.name() + ": " + m);
+        }
+        if (hasOctets && !hasLineRate) {
+            synchronized (NO_LINE_RATE) {
+                NO_LINE_RATE.add(f.name());
+            }
         }
         // utilisation exactly where the octets are polled and the speed is known
         for (PollPlan.Derived d : plan.derived()) {
@@ -136,5 +150,6 @@ class RecordedDevicesCatalogTest {
         lines.sort(null);
         System.out.printf("%n%-34s %-11s %3s %3s  %s%n", "recording", "profile", "#m", "#th", "groups");
         lines.forEach(System.out::println);
+        System.out.println("octet counters but no line rate (no utilisation): " + NO_LINE_RATE);
     }
 }
