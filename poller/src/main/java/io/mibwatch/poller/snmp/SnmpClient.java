@@ -211,24 +211,69 @@ public final class SnmpClient implements AutoCloseable {
     public CompletableFuture<SnmpOutcome> walk(AgentTarget t, List<OID> roots) {
         return guarded(t, () -> {
             List<OID> list = List.copyOf(roots);
-            return withAddress(t, addr -> {
-                List<CompletableFuture<SnmpOutcome>> parts = new ArrayList<>(list.size());
-                for (OID root : list) {
-                    parts.add(new Walk(t, addr, root).start());
-                }
-                return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).thenApply(v -> {
-                    List<VariableBinding> all = new ArrayList<>();
-                    for (CompletableFuture<SnmpOutcome> p : parts) {
-                        SnmpOutcome o = p.join();
-                        if (o instanceof PollFailure f) {
-                            return f;
-                        }
-                        all.addAll(((SnmpResponse) o).varbinds());
-                    }
-                    return new SnmpResponse(all, Instant.EPOCH, Duration.ZERO);
-                });
-            });
+            return withAddress(t, addr -> new MultiWalk(t, addr, list).start());
         });
+    }
+
+    /**
+     * Several subtree walks of one agent, at most {@code maxOutstanding} at a time, results in the
+     * order of the roots. The first failure ends it: no further root is started, so a dead agent
+     * costs one timeout, not one per root (discovery walks dozens of roots).
+     */
+    private final class MultiWalk {
+        private final AgentTarget t;
+        private final UdpAddress addr;
+        private final List<OID> roots;
+        private final SnmpOutcome[] outcomes;
+        private final CompletableFuture<SnmpOutcome> result = new CompletableFuture<>();
+        private int next;
+        private int done;
+
+        MultiWalk(AgentTarget t, UdpAddress addr, List<OID> roots) {
+            this.t = t;
+            this.addr = addr;
+            this.roots = roots;
+            this.outcomes = new SnmpOutcome[roots.size()];
+        }
+
+        CompletableFuture<SnmpOutcome> start() {
+            if (roots.isEmpty()) {
+                result.complete(new SnmpResponse(List.of(), Instant.EPOCH, Duration.ZERO));
+            }
+            for (int i = 0; i < Math.max(1, t.maxOutstanding()); i++) {
+                launchNext();
+            }
+            return result;
+        }
+
+        private void launchNext() {
+            int i;
+            synchronized (this) {
+                if (result.isDone() || next >= roots.size()) {
+                    return;
+                }
+                i = next++;
+            }
+            new Walk(t, addr, roots.get(i)).start().whenComplete((o, e) -> {
+                SnmpOutcome outcome = e != null ? Replies.internal(t, e) : o;
+                boolean all;
+                synchronized (this) {
+                    outcomes[i] = outcome;
+                    all = ++done == roots.size();
+                }
+                if (outcome instanceof PollFailure f) {
+                    result.complete(f);
+                } else if (all) {
+                    List<VariableBinding> merged = new ArrayList<>();
+                    for (SnmpOutcome part : outcomes) {
+                        merged.addAll(((SnmpResponse) part).varbinds());
+                    }
+                    result.complete(new SnmpResponse(merged, Instant.EPOCH, Duration.ZERO));
+                } else {
+                    launchNext();
+                }
+            });
+        }
     }
 
     /**

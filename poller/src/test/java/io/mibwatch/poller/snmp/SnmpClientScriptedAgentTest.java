@@ -182,6 +182,24 @@ class SnmpClientScriptedAgentTest {
     }
 
     @Test
+    void aMultiRootWalkOfASilentAgentStopsAtTheFirstTimeoutInsteadOfTryingEveryRoot() throws Exception {
+        // answers come far too late: the agent looks dead to a 200 ms timeout
+        try (ScriptedAgent agent = ScriptedAgent.start(TABLE).answerDelay(Duration.ofSeconds(3))) {
+            AgentTarget t = new AgentTarget(agent.host(), agent.port(), SnmpVersion.V2C,
+                    new Credentials.Community("test", Secret.of("public")), Duration.ofMillis(200), 0, 25, true, 2);
+            List<OID> roots = new ArrayList<>();
+            for (int i = 1; i <= 12; i++) {
+                roots.add(new OID("1.3.6.1.4.1.99999.1").append(i));
+            }
+            PollFailure f = assertInstanceOf(PollFailure.class, client.walk(t, roots).get(60, TimeUnit.SECONDS));
+            assertEquals(Cause.TIMEOUT, f.cause());
+            Thread.sleep(400); // would-be later roots have had time to be sent if the walk went on
+            // only the first batch (maxOutstanding = 2) was ever sent, not one request per root
+            assertEquals(2, agent.requestsReceived());
+        }
+    }
+
+    @Test
     void noMoreThanMaxOutstandingRequestsReachTheAgentAtOnce() throws Exception {
         try (ScriptedAgent agent = ScriptedAgent.start(TABLE).answerDelay(Duration.ofMillis(40))) {
             AgentTarget t = new AgentTarget(agent.host(), agent.port(), SnmpVersion.V2C,

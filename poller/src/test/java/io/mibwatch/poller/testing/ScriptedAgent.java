@@ -47,6 +47,7 @@ public final class ScriptedAgent implements CommandResponder, AutoCloseable {
     private final List<Integer> maxRepetitionsSeen = Collections.synchronizedList(new ArrayList<>());
     private volatile int maxVarbinds = Integer.MAX_VALUE;
     private volatile OID loopAfter;
+    private final java.util.concurrent.atomic.AtomicInteger received = new java.util.concurrent.atomic.AtomicInteger();
     private volatile long answerDelayMillis;
     private final java.util.concurrent.ScheduledExecutorService delayer =
             java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
@@ -99,6 +100,11 @@ public final class ScriptedAgent implements CommandResponder, AutoCloseable {
     }
 
     /** The most requests that were received and not yet answered at the same time. */
+    /** Requests received so far (answered or not). */
+    public int requestsReceived() {
+        return received.get();
+    }
+
     public synchronized int maxUnanswered() {
         return maxUnanswered;
     }
@@ -122,6 +128,7 @@ public final class ScriptedAgent implements CommandResponder, AutoCloseable {
         if (request == null) {
             return;
         }
+        received.incrementAndGet();
         boolean v1 = e.getMessageProcessingModel() == org.snmp4j.mp.MessageProcessingModel.MPv1;
         PDU response = (PDU) request.clone();
         response.clear();
