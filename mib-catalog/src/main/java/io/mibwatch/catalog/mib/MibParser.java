@@ -98,6 +98,9 @@ final class MibParser {
     // ---------------------------------------------------------------- modules
 
     private void run(List<ParsedModule> modules) {
+        if (eof()) {
+            problem(tok().line(), "no module header 'NAME DEFINITIONS ::= BEGIN' found (file is empty or only comments)");
+        }
         while (!eof()) {
             int header = findHeader(p);
             if (header < 0) {
