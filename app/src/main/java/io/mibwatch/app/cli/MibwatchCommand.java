@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 ServeCommand.class,
                 QueryCommand.class,
                 ConfigCommand.class,
+                MibCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class MibwatchCommand implements Runnable {
