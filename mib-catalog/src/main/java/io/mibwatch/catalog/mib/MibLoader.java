@@ -34,6 +34,8 @@ public final class MibLoader {
     private final Set<String> resolving = new HashSet<>();
     private final Set<String> reported = new HashSet<>();
     private final List<MibProblem> problems = new ArrayList<>();
+    /** RFC 2579 TCs used when no SNMPv2-TC file is loaded; not listed as a module */
+    private ParsedModule builtinTcs;
 
     private MibLoader() {
     }
@@ -110,6 +112,13 @@ public final class MibLoader {
     }
 
     private MibSet build() {
+        if (!modules.isEmpty() && !modules.containsKey("SNMPv2-TC")) {
+            // as net-snmp knows the SMI without files, the common TCs work even when SNMPv2-TC is missing
+            builtinTcs = MibParser.parse("<built-in SNMPv2-TC>", WellKnown.BUILTIN_SNMPV2_TC, new ArrayList<>()).get(0);
+            Map<String, Assignment> scope = new HashMap<>();
+            builtinTcs.assignments().forEach(a -> scope.put(a.name(), a));
+            scopes.put(builtinTcs.name(), scope);
+        }
         Map<String, Integer> problemsBefore = new HashMap<>();
         List<MibNode> nodes = new ArrayList<>();
         Map<String, Integer> nodeCounts = new HashMap<>();
@@ -353,6 +362,10 @@ public final class MibLoader {
                 where[0] = other;
                 return t;
             }
+        }
+        if (builtinTcs != null && scopes.get(builtinTcs.name()).get(name) instanceof TypeAssignment t) {
+            where[0] = builtinTcs;
+            return t;
         }
         return null;
     }

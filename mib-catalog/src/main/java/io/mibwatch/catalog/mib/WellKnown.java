@@ -42,4 +42,46 @@ final class WellKnown {
     static final Set<String> BASE_TYPES = Set.of("INTEGER", "Integer32", "Unsigned32", "Counter32", "Counter64",
             "Gauge32", "TimeTicks", "IpAddress", "Opaque", "OCTET STRING", "OBJECT IDENTIFIER", "BITS",
             "SEQUENCE", "SEQUENCE OF", "CHOICE", "NULL", "Counter", "Gauge", "NetworkAddress");
+
+    /**
+     * The textual conventions of SNMPv2-TC (RFC 2579 section 2) that vendor MIBs use most, used only
+     * when no SNMPv2-TC file is loaded, so DisplayString still formats and TruthValue still has labels.
+     * Written from the RFC's definitions (SYNTAX and DISPLAY-HINT only).
+     */
+    static final String BUILTIN_SNMPV2_TC = """
+            SNMPv2-TC DEFINITIONS ::= BEGIN
+            DisplayString ::= TEXTUAL-CONVENTION DISPLAY-HINT "255a" STATUS current DESCRIPTION "RFC 2579"
+                SYNTAX OCTET STRING (SIZE (0..255))
+            PhysAddress ::= TEXTUAL-CONVENTION DISPLAY-HINT "1x:" STATUS current DESCRIPTION "RFC 2579"
+                SYNTAX OCTET STRING
+            MacAddress ::= TEXTUAL-CONVENTION DISPLAY-HINT "1x:" STATUS current DESCRIPTION "RFC 2579"
+                SYNTAX OCTET STRING (SIZE (6))
+            TruthValue ::= TEXTUAL-CONVENTION STATUS current DESCRIPTION "RFC 2579"
+                SYNTAX INTEGER { true(1), false(2) }
+            TestAndIncr ::= TEXTUAL-CONVENTION STATUS current DESCRIPTION "RFC 2579"
+                SYNTAX INTEGER (0..2147483647)
+            AutonomousType ::= TEXTUAL-CONVENTION STATUS current DESCRIPTION "RFC 2579"
+                SYNTAX OBJECT IDENTIFIER
+            InstancePointer ::= TEXTUAL-CONVENTION STATUS obsolete DESCRIPTION "RFC 2579"
+                SYNTAX OBJECT IDENTIFIER
+            VariablePointer ::= TEXTUAL-CONVENTION STATUS current DESCRIPTION "RFC 2579"
+                SYNTAX OBJECT IDENTIFIER
+            RowPointer ::= TEXTUAL-CONVENTION STATUS current DESCRIPTION "RFC 2579"
+                SYNTAX OBJECT IDENTIFIER
+            RowStatus ::= TEXTUAL-CONVENTION STATUS current DESCRIPTION "RFC 2579"
+                SYNTAX INTEGER { active(1), notInService(2), notReady(3), createAndGo(4), createAndWait(5), destroy(6) }
+            TimeStamp ::= TEXTUAL-CONVENTION STATUS current DESCRIPTION "RFC 2579"
+                SYNTAX TimeTicks
+            TimeInterval ::= TEXTUAL-CONVENTION STATUS current DESCRIPTION "RFC 2579"
+                SYNTAX INTEGER (0..2147483647)
+            DateAndTime ::= TEXTUAL-CONVENTION DISPLAY-HINT "2d-1d-1d,1d:1d:1d.1d,1a1d:1d" STATUS current
+                DESCRIPTION "RFC 2579" SYNTAX OCTET STRING (SIZE (8 | 11))
+            StorageType ::= TEXTUAL-CONVENTION STATUS current DESCRIPTION "RFC 2579"
+                SYNTAX INTEGER { other(1), volatile(2), nonVolatile(3), permanent(4), readOnly(5) }
+            TDomain ::= TEXTUAL-CONVENTION STATUS current DESCRIPTION "RFC 2579"
+                SYNTAX OBJECT IDENTIFIER
+            TAddress ::= TEXTUAL-CONVENTION STATUS current DESCRIPTION "RFC 2579"
+                SYNTAX OCTET STRING (SIZE (1..255))
+            END
+            """;
 }

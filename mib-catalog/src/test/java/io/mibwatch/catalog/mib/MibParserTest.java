@@ -233,6 +233,22 @@ class MibParserTest {
     }
 
     @Test
+    void commonTextualConventionsWorkWithoutAnSnmpv2TcFile() {
+        // HEAD imports DisplayString from SNMPv2-TC, which is not loaded here: like net-snmp, no problem
+        MibSet s = load("""
+                n OBJECT-TYPE SYNTAX DisplayString (SIZE (0..32)) MAX-ACCESS read-only STATUS current DESCRIPTION "n" ::= { testMib 1 }
+                b OBJECT-TYPE SYNTAX TruthValue MAX-ACCESS read-only STATUS current DESCRIPTION "b" ::= { testMib 2 }
+                """);
+        MibNode n = s.tree().find("n").orElseThrow();
+        assertEquals(new Syntax("DisplayString", "OCTET STRING", "DisplayString", List.of(new Range("0", "32")), List.of(),
+                List.of()), n.syntax());
+        assertEquals("255a", n.displayHint());
+        assertEquals("true(1)", ValueText.integer(s.tree().find("b").orElseThrow(), 1));
+        assertEquals(List.of(), s.problems().stream().filter(p -> !p.cause().contains("used without IMPORTS")).toList());
+        assertEquals(List.of("TEST-MIB"), s.modules().stream().map(MibModule::name).toList());
+    }
+
+    @Test
     void textWithoutModuleIsAProblemNotAnException() {
         MibSet s = MibLoader.loadText("README", "This directory holds MIBs.\n");
         assertEquals(List.of(), s.modules());
