@@ -13,12 +13,13 @@ import io.mibwatch.catalog.mib.Range;
 import io.mibwatch.catalog.mib.Syntax;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,8 +38,8 @@ import java.util.zip.ZipException;
  *
  * <p>Format, version 1: the 8 bytes {@code MIBWCAT1} uncompressed (so {@code file} and a wrong
  * version are recognised without inflating), then a gzip stream of: int version; a string table
- * (count, then each as int length + UTF-8 bytes; every string below is an index into it, -1 for
- * null); modules; problems; nodes (module, descriptor, OID arcs, kind, syntax, hint, units, access,
+ * (count, then each as int length n >= 0 + n ISO-8859-1 bytes, or -n-1 + n UTF-8 bytes; every string
+ * below is an index into it, -1 for null); modules; problems; nodes (module, descriptor, OID arcs, kind, syntax, hint, units, access,
  * status, index, augments, description). Strings are shared, so a description or a module name is
  * stored once. A reader refuses other versions with a message naming the file.
  */
@@ -75,9 +76,16 @@ public final class CatalogFile {
         out.writeInt(VERSION);
         out.writeInt(strings.list.size());
         for (String s : strings.list) {
-            byte[] b = s.getBytes(StandardCharsets.UTF_8);
-            out.writeInt(b.length);
-            out.write(b);
+            // MIB text is read as ISO-8859-1, so nearly every string is Latin-1: stored as one byte per
+            // char (length >= 0), which decodes with a plain copy; anything else as UTF-8 (length -n-1)
+            if (isLatin1(s)) {
+                out.writeInt(s.length());
+                out.write(s.getBytes(StandardCharsets.ISO_8859_1));
+            } else {
+                byte[] b = s.getBytes(StandardCharsets.UTF_8);
+                out.writeInt(-b.length - 1);
+                out.write(b);
+            }
         }
         out.writeInt(set.modules().size());
         for (MibModule m : set.modules()) {
@@ -156,50 +164,58 @@ public final class CatalogFile {
                     + "); recompile it with 'mibwatch mib compile'");
         }
         try {
-            DataInputStream in = new DataInputStream(new BufferedInputStream(new GZIPInputStream(is, 1 << 16), 1 << 16));
-            int version = in.readInt();
+            // inflate at once and decode from the array: much faster than stream reads in a cold JVM
+            ByteBuffer in = ByteBuffer.wrap(new GZIPInputStream(is, 1 << 16).readAllBytes());
+            int version = in.getInt();
             if (version != VERSION) {
                 throw new IOException(source + ": MIB catalog version " + version + " is not supported (expects "
                         + VERSION + "); recompile it with 'mibwatch mib compile'");
             }
-            String[] strings = new String[in.readInt()];
+            byte[] raw = in.array();
+            String[] strings = new String[in.getInt()];
             for (int i = 0; i < strings.length; i++) {
-                byte[] b = new byte[in.readInt()];
-                in.readFully(b);
-                strings[i] = new String(b, StandardCharsets.UTF_8);
+                int len = in.getInt();
+                int pos = in.position();
+                if (len >= 0) {
+                    strings[i] = new String(raw, pos, len, StandardCharsets.ISO_8859_1);
+                } else {
+                    len = -len - 1;
+                    strings[i] = new String(raw, pos, len, StandardCharsets.UTF_8);
+                }
+                in.position(pos + len);
             }
-            int nm = in.readInt();
+            int nm = in.getInt();
             List<MibModule> modules = new ArrayList<>(nm);
             for (int i = 0; i < nm; i++) {
                 modules.add(new MibModule(str(strings, in), str(strings, in), readStrings(in, strings),
-                        readStrings(in, strings), in.readInt(), in.readInt()));
+                        readStrings(in, strings), in.getInt(), in.getInt()));
             }
-            int np = in.readInt();
+            int np = in.getInt();
             List<MibProblem> problems = new ArrayList<>(np);
             for (int i = 0; i < np; i++) {
-                problems.add(new MibProblem(str(strings, in), in.readInt(), str(strings, in)));
+                problems.add(new MibProblem(str(strings, in), in.getInt(), str(strings, in)));
             }
-            int nn = in.readInt();
+            int nn = in.getInt();
             List<MibNode> nodes = new ArrayList<>(nn);
             for (int i = 0; i < nn; i++) {
                 String module = str(strings, in);
                 String descriptor = str(strings, in);
-                long[] arcs = new long[in.readInt()];
+                long[] arcs = new long[in.getInt()];
                 for (int a = 0; a < arcs.length; a++) {
-                    arcs[a] = in.readInt() & 0xFFFF_FFFFL;
+                    arcs[a] = in.getInt() & 0xFFFF_FFFFL;
                 }
-                NodeKind kind = KINDS[in.readUnsignedByte()];
+                NodeKind kind = KINDS[in.get() & 0xFF];
                 Syntax syntax = null;
-                if (in.readBoolean()) {
+                if (in.get() != 0) {
                     String declared = str(strings, in);
                     String base = str(strings, in);
                     String tc = str(strings, in);
                     List<Range> sizes = readRanges(in, strings);
                     List<Range> ranges = readRanges(in, strings);
-                    int k = in.readInt();
+                    int k = in.getInt();
                     List<NamedNumber> named = new ArrayList<>(k);
                     for (int j = 0; j < k; j++) {
-                        named.add(new NamedNumber(str(strings, in), in.readLong()));
+                        named.add(new NamedNumber(str(strings, in), in.getLong()));
                     }
                     syntax = new Syntax(declared, base, tc, sizes, ranges, named);
                 }
@@ -207,10 +223,10 @@ public final class CatalogFile {
                 String units = str(strings, in);
                 String access = str(strings, in);
                 String status = str(strings, in);
-                int ni = in.readInt();
+                int ni = in.getInt();
                 List<IndexPart> index = new ArrayList<>(ni);
                 for (int j = 0; j < ni; j++) {
-                    index.add(new IndexPart(str(strings, in), in.readBoolean()));
+                    index.add(new IndexPart(str(strings, in), in.get() != 0));
                 }
                 String augments = str(strings, in);
                 String description = str(strings, in);
@@ -218,9 +234,19 @@ public final class CatalogFile {
                         index, augments, description));
             }
             return new MibSet(modules, new OidTree(nodes), problems);
-        } catch (EOFException | ZipException | IndexOutOfBoundsException | NegativeArraySizeException e) {
+        } catch (EOFException | ZipException | BufferUnderflowException | IndexOutOfBoundsException
+                 | IllegalArgumentException | NegativeArraySizeException e) {
             throw new IOException(source + ": MIB catalog is damaged or truncated (" + e + "); recompile it", e);
         }
+    }
+
+    private static boolean isLatin1(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) > 0xFF) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static final class Strings {
@@ -285,8 +311,8 @@ public final class CatalogFile {
         }
     }
 
-    private static List<String> readStrings(DataInputStream in, String[] strings) throws IOException {
-        int n = in.readInt();
+    private static List<String> readStrings(ByteBuffer in, String[] strings) {
+        int n = in.getInt();
         List<String> l = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             l.add(str(strings, in));
@@ -302,8 +328,8 @@ public final class CatalogFile {
         }
     }
 
-    private static List<Range> readRanges(DataInputStream in, String[] strings) throws IOException {
-        int n = in.readInt();
+    private static List<Range> readRanges(ByteBuffer in, String[] strings) {
+        int n = in.getInt();
         List<Range> l = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             l.add(new Range(str(strings, in), str(strings, in)));
@@ -311,8 +337,8 @@ public final class CatalogFile {
         return l;
     }
 
-    private static String str(String[] strings, DataInputStream in) throws IOException {
-        int id = in.readInt();
+    private static String str(String[] strings, ByteBuffer in) {
+        int id = in.getInt();
         return id < 0 ? null : strings[id];
     }
 }
