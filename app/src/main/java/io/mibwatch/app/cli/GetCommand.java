@@ -1,5 +1,6 @@
 package io.mibwatch.app.cli;
 
+import io.mibwatch.catalog.mib.Translator;
 import io.mibwatch.poller.snmp.AgentTarget;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -22,14 +23,18 @@ final class GetCommand implements Callable<Integer> {
     boolean json;
     @Parameters(index = "0", paramLabel = "HOST[:PORT]")
     String target;
-    @Parameters(index = "1..*", arity = "1..*", paramLabel = "OID")
+    @Mixin
+    MibOptions mibOptions;
+    @Parameters(index = "1..*", arity = "1..*", paramLabel = "OID",
+            description = "Dotted OID; with --mib-dir/--catalog also a name like IF-MIB::ifDescr.1 or sysUpTime.0")
     List<String> oids;
 
     @Override
     public Integer call() {
         AgentTarget t = snmp.target(target);
-        List<OID> list = oids.stream().map(SnmpCalls::oid).toList();
-        SnmpCalls.print(spec.commandLine().getOut(), SnmpCalls.call(c -> c.get(t, list)), json);
+        MibValues mibs = mibOptions.given() ? new MibValues(new Translator(mibOptions.load().tree())) : null;
+        List<OID> list = oids.stream().map(o -> mibs != null ? mibs.oid(o) : SnmpCalls.oid(o)).toList();
+        SnmpCalls.print(spec.commandLine().getOut(), SnmpCalls.call(c -> c.get(t, list)), json, mibs);
         return ExitCodes.OK;
     }
 }

@@ -48,8 +48,23 @@ final class SnmpCalls {
 
     /** One varbind per line: JSON object (the documented contract) or net-snmp-like text. */
     static void print(PrintWriter out, List<VariableBinding> vbs, boolean json) {
+        print(out, vbs, json, null);
+    }
+
+    /**
+     * As {@link #print(PrintWriter, List, boolean)}; with MIBs loaded, text lines show names and
+     * formatted values, and each JSON object gains {@code "name"} and {@code "formatted"} after the
+     * contract's fields (which stay exactly as they are).
+     */
+    static void print(PrintWriter out, List<VariableBinding> vbs, boolean json, MibValues mibs) {
         for (VariableBinding vb : vbs) {
-            if (json) {
+            if (json && mibs != null) {
+                String line = VarBindJson.toJsonLine(vb);
+                out.println(line.substring(0, line.length() - 1) + ",\"name\":" + JsonText.quote(mibs.name(vb))
+                        + ",\"formatted\":" + JsonText.quote(mibs.value(vb)) + "}");
+            } else if (mibs != null) {
+                out.println(mibs.textLine(vb));
+            } else if (json) {
                 out.println(VarBindJson.toJsonLine(vb));
             } else {
                 out.println(vb.getOid() + " = " + VarBindJson.typeName(vb.getVariable()) + ": " + vb.getVariable().toString());

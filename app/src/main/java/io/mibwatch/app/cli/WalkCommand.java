@@ -1,5 +1,6 @@
 package io.mibwatch.app.cli;
 
+import io.mibwatch.catalog.mib.Translator;
 import io.mibwatch.poller.snmp.AgentTarget;
 import java.util.concurrent.Callable;
 import org.snmp4j.smi.OID;
@@ -21,15 +22,19 @@ final class WalkCommand implements Callable<Integer> {
     boolean json;
     @Parameters(index = "0", paramLabel = "HOST[:PORT]")
     String target;
-    @Parameters(index = "1", arity = "0..1", paramLabel = "ROOT", description = "Root OID (default: whole tree)")
+    @Parameters(index = "1", arity = "0..1", paramLabel = "ROOT",
+            description = "Root OID (default: whole tree); with --mib-dir/--catalog also a name like IF-MIB::ifTable")
     String root;
+    @Mixin
+    MibOptions mibOptions;
 
     @Override
     public Integer call() {
         AgentTarget t = snmp.target(target);
+        MibValues mibs = mibOptions.given() ? new MibValues(new Translator(mibOptions.load().tree())) : null;
         // No root = the whole tree: the empty OID is a prefix of every OID.
-        OID r = root == null ? new OID() : SnmpCalls.oid(root);
-        SnmpCalls.print(spec.commandLine().getOut(), SnmpCalls.call(c -> c.walk(t, r)), json);
+        OID r = root == null ? new OID() : mibs != null ? mibs.oid(root) : SnmpCalls.oid(root);
+        SnmpCalls.print(spec.commandLine().getOut(), SnmpCalls.call(c -> c.walk(t, r)), json, mibs);
         return ExitCodes.OK;
     }
 }
