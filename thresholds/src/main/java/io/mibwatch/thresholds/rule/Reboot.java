@@ -41,7 +41,8 @@ public record Reboot(RuleId id, Severity severity, Duration hold) implements Rul
         double value = Double.NaN;
         if (obs instanceof Observation.Missing m) {
             if (m.reason() == MissingReason.AGENT_RESTART) {
-                next = state.withEvent(now);
+                // the uptime that follows is lower than the one before: forget it, one restart is one event
+                next = state.withEvent(now).withoutPrevious();
                 why = obs.series().device() + " agent restarted";
             }
         } else {

@@ -5,7 +5,8 @@ import java.util.Objects;
 /**
  * Changes the default rules (vendor reference, percentage default, event rules) for the
  * series a selector matches. Per series the most specific matching override wins
- * ({@link Selector#specificity()}); among equally specific ones, the later in the config.
+ * ({@link Selector#specificity()}: naming the device beats not naming it); among equally
+ * specific ones, the later in the config.
  */
 public record RuleOverride(Selector selector, Action action) {
 

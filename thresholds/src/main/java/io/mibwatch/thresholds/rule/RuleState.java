@@ -38,6 +38,10 @@ public record RuleState(int breaches, Optional<Instant> breachSince, Optional<Co
         return new RuleState(breaches, breachSince, active, OptionalDouble.of(value), Optional.of(at), eventAt);
     }
 
+    RuleState withoutPrevious() {
+        return new RuleState(breaches, breachSince, active, OptionalDouble.empty(), Optional.empty(), eventAt);
+    }
+
     RuleState withBreaches(int n, Optional<Instant> since, Optional<Condition> condition) {
         return new RuleState(n, since, condition, previous, previousAt, eventAt);
     }

@@ -38,17 +38,14 @@ public record Selector(String device, String group, String metric, String instan
     }
 
     /**
-     * How narrow the selector is: one point per field that is not {@code *}, so an override for
-     * one interface of one device beats one for the metric on all devices.
+     * How narrow the selector is, to pick the override that wins. Fields weigh device 8,
+     * instance 4, metric 2, group 1, so anything naming the device beats anything that does
+     * not (per-device config is the operator's most local intent: "lab-* off" beats "cpu/load
+     * levels everywhere"), and then the narrower series selection wins.
      */
     public int specificity() {
-        int n = 0;
-        for (String f : new String[] {device, group, metric, instance}) {
-            if (!f.equals(ANY)) {
-                n++;
-            }
-        }
-        return n;
+        return (device.equals(ANY) ? 0 : 8) + (instance.equals(ANY) ? 0 : 4) + (metric.equals(ANY) ? 0 : 2)
+                + (group.equals(ANY) ? 0 : 1);
     }
 
     private static boolean glob(String pattern, String value) {
