@@ -70,12 +70,14 @@ public final class AlertStateMachine {
         Instant horizon = now.minus(ctx.flap().window());
         d.changes.removeIf(t -> !t.isAfter(horizon));
         boolean flapStarted = false;
+        boolean flapStopped = false;
         if (!d.flapping && d.changes.size() > ctx.flap().maxChanges()) {
             d.flapping = true;
             flapStarted = true;
             out.add(d.transition(d.state, now, TransitionReason.FLAPPING_STARTED));
         } else if (d.flapping && d.changes.isEmpty()) {
             d.flapping = false;
+            flapStopped = true;
             out.add(d.transition(d.state, now, TransitionReason.FLAPPING_STOPPED));
         }
 
@@ -86,6 +88,11 @@ public final class AlertStateMachine {
             if (flapStarted) {
                 intents.add(d.intent(NotificationKind.FLAPPING, now, "changed state "
                         + d.changes.size() + " times within " + ctx.flap().window().toMinutes() + " min; quiet until it settles"));
+            } else if (flapStopped && (d.state == AlertState.FIRING || d.state == AlertState.RESOLVED)) {
+                // receivers last heard "flapping": tell them where it settled, whatever they heard before
+                intents.add(d.intent(d.state == AlertState.FIRING ? NotificationKind.FIRING : NotificationKind.RESOLVED,
+                        now, "stopped flapping, settled " + name(d.state) + ": " + d.summary));
+                d.notified();
             } else if (!d.flapping) {
                 notifyChanges(d, now, intents);
             }
@@ -184,6 +191,10 @@ public final class AlertStateMachine {
                     + d.summary + ")")));
             d.notified();
         }
+    }
+
+    private static String name(AlertState s) {
+        return s.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     private static String name(Severity s) {

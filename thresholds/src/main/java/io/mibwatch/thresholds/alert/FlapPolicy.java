@@ -6,8 +6,8 @@ import java.util.Objects;
 /**
  * Flap damping: an alert that fires or resolves more than {@code maxChanges} times within
  * {@code window} is flapping; it notifies once that it flaps, then stays quiet until it has
- * not changed for a whole window, and then notifies its settled state if that differs from
- * what was last notified (Nagios-style flap detection, simplified to a count).
+ * not changed for a whole window, and then notifies once the state it settled in, firing or
+ * resolved (Nagios-style flap detection, simplified to a count).
  */
 public record FlapPolicy(int maxChanges, Duration window) {
 
