@@ -1,10 +1,10 @@
 package io.mibwatch.thresholds.store;
 
+import io.mibwatch.thresholds.notify.Glob;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /**
  * A silence / maintenance window: alerts matching {@link Matcher} between {@code start}
@@ -68,18 +68,8 @@ public record SilenceRow(String id, Matcher matcher, Instant start, Instant end,
             return true;
         }
 
-        static boolean glob(String glob, String value) {
-            StringBuilder re = new StringBuilder();
-            int lit = 0;
-            for (int i = 0; i < glob.length(); i++) {
-                char c = glob.charAt(i);
-                if (c == '*' || c == '?') {
-                    re.append(Pattern.quote(glob.substring(lit, i))).append(c == '*' ? ".*" : ".");
-                    lit = i + 1;
-                }
-            }
-            re.append(Pattern.quote(glob.substring(lit)));
-            return Pattern.compile(re.toString(), Pattern.DOTALL).matcher(value).matches();
+        private static boolean glob(String pattern, String value) {
+            return Glob.matches(pattern, value);
         }
     }
 }
