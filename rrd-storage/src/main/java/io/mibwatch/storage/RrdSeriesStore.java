@@ -371,7 +371,7 @@ public final class RrdSeriesStore implements SeriesStore {
             }
         }
         try {
-            preallocate(temp, def.getEstimatedSize());
+            preallocate(temp, def.getEstimatedSize(), log);
             RrdDb.getBuilder().setRrdDef(def).setBackendFactory(backend).build().close();
             try {
                 Files.createLink(path, temp); // atomic, and fails rather than replace an existing file
@@ -403,7 +403,7 @@ public final class RrdSeriesStore implements SeriesStore {
      * with "No space left on device" instead, and once every block exists the file never needs
      * more space: RRD files do not grow.
      */
-    private static void preallocate(Path temp, long size) throws IOException {
+    private static void preallocate(Path temp, long size, boolean force) throws IOException {
         ByteBuffer zeros = ByteBuffer.allocate(64 * 1024);
         try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             long written = 0;
@@ -411,7 +411,11 @@ public final class RrdSeriesStore implements SeriesStore {
                 zeros.clear().limit((int) Math.min(zeros.capacity(), size - written));
                 written += ch.write(zeros);
             }
-            ch.force(false);
+            if (force) {
+                // a backfill creates hundreds of files at once and skips this: the blocks exist once
+                // write() returned (a full disk fails there), only their zeros are not yet durable
+                ch.force(false);
+            }
         }
     }
 

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 QueryCommand.class,
                 ConfigCommand.class,
                 SimulateCommand.class,
+                DemoCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class MibwatchCommand implements Runnable {

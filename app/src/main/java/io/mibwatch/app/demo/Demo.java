@@ -27,8 +27,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import io.mibwatch.simulator.model.DeviceModel;
+import io.mibwatch.simulator.model.TrafficShape;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -40,9 +44,8 @@ import org.slf4j.LoggerFactory;
  * polling the fleet while a scenario makes things happen. {@link #close()} stops the daemon
  * (which flushes) and then the fleet.
  *
- * <p>Order matters: the fleet starts first (its start is the models' "now" and the scenario's
- * time zero), the backfill writes history up to that instant, then the daemon continues the same
- * files live. Everything runs in this process; nothing listens beyond 127.0.0.1.
+ * <p>Order: history is backfilled up to T0 (now) from the fleet's models, then the fleet starts
+ * (its scenario's time zero), then the daemon continues the same files live. Everything runs in this process; nothing listens beyond 127.0.0.1.
  */
 public final class Demo implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Demo.class);
@@ -90,23 +93,43 @@ public final class Demo implements AutoCloseable {
         }
     }
 
-    /** Starts the fleet, backfills, starts the daemon. On failure everything started is stopped again. */
+    /**
+     * Backfills, starts the fleet, starts the daemon. On failure everything started is stopped again.
+     *
+     * <p>The history ends at T0 (now); the fleet's models all start at T0, but the fleet's clock
+     * is created after the backfill ({@code new SimClock(clock, T0, 1)}), so simulated time
+     * reaches T0 + x when x real seconds have passed since the fleet started: the scenario's
+     * times count from the moment the fleet answers, however long the backfill took. The
+     * simulated time then lags the wall clock by the backfill time, which no poll can notice
+     * (rates and sysUpTime only compare two polls).
+     */
     public static Demo start(Settings s, Clock clock) throws Exception {
-        long t0 = System.nanoTime();
-        Simulation sim = Simulation.builder().builtIn().scenario(s.scenario())
+        Instant t0 = Instant.ofEpochSecond(clock.instant().getEpochSecond());
+        List<Simulation.Source> sources = Simulation.builtInSources();
+        Map<String, DeviceModel> models = new LinkedHashMap<>();
+        for (Simulation.Source src : sources) {
+            models.put(src.name(), DeviceModel.of(src.name(), src.values(), t0, TrafficShape.DEFAULT, s.scenario()));
+        }
+        // the devices' poll settings are known before their ports: ports only matter to the daemon
+        MibwatchConfig planning = ConfigLoader.parse(configYaml(
+                sources.stream().map(src -> new SnmpSimulator.Endpoint(src.name(),
+                        new InetSocketAddress(InetAddress.getLoopbackAddress(), 161))).toList(), s.interval()), "demo configuration");
+        long b0 = System.nanoTime();
+        Backfill.Report report = backfill(models, planning, s.dataDir().resolve("rrd"), t0, s.history());
+        Duration backfillTook = Duration.ofNanos(System.nanoTime() - b0);
+
+        long f0 = System.nanoTime();
+        Simulation sim = Simulation.builder().sources(sources).scenario(s.scenario()).shape(TrafficShape.DEFAULT)
                 .listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
-                .clock(SimClock.startingNow(clock, 1)).start();
+                .clock(new SimClock(clock, t0, 1)).start();
         try {
-            Duration simTook = Duration.ofNanos(System.nanoTime() - t0);
+            Duration simTook = Duration.ofNanos(System.nanoTime() - f0);
             MibwatchConfig cfg = ConfigLoader.parse(configYaml(sim.endpoints(), s.interval()), "demo configuration");
-            long t1 = System.nanoTime();
-            Backfill.Report report = backfill(sim, cfg, s.dataDir().resolve("rrd"), s.history());
-            Duration backfillTook = Duration.ofNanos(System.nanoTime() - t1);
-            long t2 = System.nanoTime();
+            long d0 = System.nanoTime();
             Daemon daemon = new Daemon(cfg, s.dataDir(), clock);
             daemon.start();
             Timings timings = new Timings(simTook, backfillTook, report.files(), report.rows(),
-                    Duration.ofNanos(System.nanoTime() - t2), report.errors());
+                    Duration.ofNanos(System.nanoTime() - d0), report.errors());
             return new Demo(sim, cfg, timings, daemon);
         } catch (Exception | Error e) {
             sim.close();
@@ -117,7 +140,10 @@ public final class Demo implements AutoCloseable {
     /** The appliance's configuration for the fleet: v2c community public, one device per endpoint. */
     static String configYaml(List<SnmpSimulator.Endpoint> endpoints, Duration interval) {
         StringBuilder y = new StringBuilder();
-        y.append("defaults:\n  interval: ").append(interval.getSeconds()).append("s\n  timeout: 2s\n  retries: 1\n")
+        // the timeout must be shorter than the interval; 2 s is plenty on loopback
+        long timeoutMs = Math.min(2000, interval.toMillis() / 2);
+        y.append("defaults:\n  interval: ").append(interval.getSeconds()).append("s\n  timeout: ").append(timeoutMs)
+                .append("ms\n  retries: 1\n")
                 .append("  credentials: demo\ncredentials:\n  demo: {community: public}\ndevices:\n");
         for (SnmpSimulator.Endpoint e : endpoints) {
             y.append("  - {name: ").append(e.device()).append(", address: ")
@@ -131,11 +157,11 @@ public final class Demo implements AutoCloseable {
      * History of every device from {@code simStart - history} to {@code simStart}, into the files the
      * daemon will continue (same schema and layout as the daemon's). Devices in parallel.
      */
-    static Backfill.Report backfill(Simulation sim, MibwatchConfig cfg, Path rrdDir, Duration history) {
+    static Backfill.Report backfill(Map<String, DeviceModel> models, MibwatchConfig cfg, Path rrdDir, Instant end,
+                                    Duration history) {
         if (history.isZero()) {
             return new Backfill.Report(0, 0, List.of());
         }
-        Instant end = sim.clock().simStart();
         Instant from = end.minus(history);
         AtomicInteger files = new AtomicInteger();
         AtomicLong rows = new AtomicLong();
@@ -145,7 +171,7 @@ public final class Demo implements AutoCloseable {
                 d -> RrdLayout.stock(cfg.devices().stream().filter(x -> x.name().equals(d)).findFirst()
                         .map(DeviceConfig::interval).orElse(cfg.defaults().interval())))) {
             cfg.devices().parallelStream().forEach(d -> {
-                ModelHistory h = new ModelHistory(sim.model(d.name()), d.metrics());
+                ModelHistory h = new ModelHistory(models.get(d.name()), d.metrics());
                 List<SeriesId> series = h.series();
                 Backfill.Report r = store.backfill(series, from, end, (id, res, first, count) -> {
                     long t = System.nanoTime();

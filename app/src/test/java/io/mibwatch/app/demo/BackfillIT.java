@@ -45,7 +45,7 @@ class BackfillIT {
                 .clock(new SimClock(new ManualClock(now), now, 1)).start()) {
             MibwatchConfig cfg = ConfigLoader.parse(Demo.configYaml(sim.endpoints(), Duration.ofSeconds(30)), "test");
             long t0 = System.nanoTime();
-            Backfill.Report r = Demo.backfill(sim, cfg, dir.resolve("rrd"), Duration.ofDays(28));
+            Backfill.Report r = Demo.backfill(sim.models(), cfg, dir.resolve("rrd"), now, Duration.ofDays(28));
             long ms = (System.nanoTime() - t0) / 1_000_000;
             long bytes;
             try (Stream<Path> s = Files.walk(dir)) {
