@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 ConfigCommand.class,
                 SimulateCommand.class,
                 MibCommand.class,
+                DemoCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class MibwatchCommand implements Runnable {
