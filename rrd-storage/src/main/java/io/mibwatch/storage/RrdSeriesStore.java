@@ -236,6 +236,104 @@ public final class RrdSeriesStore implements SeriesStore {
         }
     }
 
+    // ------------------------------------------------------------------ backfill
+
+    /**
+     * Creates the files of {@code series} holding history from {@code from} to {@code end}: each
+     * archive's rows that fall in that span come from {@code source} (one call per series and
+     * archive resolution); rows outside it are unknown. The files are created with their last
+     * update at {@code end}, so live {@link #write}s of later samples continue them seamlessly.
+     *
+     * <p>Only new files: a file that exists already is reported and left untouched (this class
+     * never rewrites stored data). Metrics of a file's group that are not in {@code series} stay
+     * unknown. The partly elapsed row of each archive at {@code end} is left to the live updates.
+     */
+    public Backfill.Report backfill(Collection<SeriesId> series, Instant from, Instant end, Backfill.RowSource source) {
+        Objects.requireNonNull(series, "series");
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(end, "end");
+        Objects.requireNonNull(source, "source");
+        requireOpen();
+        if (readOnly) {
+            throw new IllegalStateException("this store over " + dataDir + " is read-only");
+        }
+        if (!from.isBefore(end)) {
+            throw new IllegalArgumentException("backfill from " + from + " must be before end " + end);
+        }
+        Map<SeriesFile, List<SeriesId>> byFile = new LinkedHashMap<>();
+        for (SeriesId id : series) {
+            byFile.computeIfAbsent(SeriesFile.forWrite(id, schema), f -> new ArrayList<>()).add(id);
+        }
+        long fromS = from.getEpochSecond();
+        long endS = end.getEpochSecond();
+        int created = 0;
+        long rows = 0;
+        List<String> errors = new ArrayList<>();
+        for (Map.Entry<SeriesFile, List<SeriesId>> e : byFile.entrySet()) {
+            SeriesFile key = e.getKey();
+            Path path;
+            try {
+                path = key.path(dataDir);
+            } catch (IllegalArgumentException ex) {
+                errors.add(key + ": " + ex.getMessage());
+                continue;
+            }
+            if (Files.exists(path)) {
+                errors.add(path + ": exists already; backfill only creates new files, left untouched");
+                continue;
+            }
+            List<String> wanted = key.soleMetric() == null ? schema.metricsOf(key.group()).orElseThrow() : List.of(key.soleMetric());
+            try {
+                rows += files.withFile(path, h -> {
+                    long step = layoutForDevice.apply(key.device()).step().getSeconds();
+                    RrdDb db = create(key, path, wanted, endS + step, false); // start (last update) = end
+                    h.attach(db);
+                    return fill(db, e.getValue(), fromS, source);
+                });
+                created++;
+            } catch (IOException | RuntimeException | InternalError ex) {
+                errors.add(path + ": backfill failed: " + describe(ex));
+            }
+        }
+        return new Backfill.Report(created, rows, errors);
+    }
+
+    private static long fill(RrdDb db, List<SeriesId> series, long fromS, Backfill.RowSource source) throws IOException {
+        long written = 0;
+        Map<SeriesId, Map<Long, Backfill.Rows>> cache = new LinkedHashMap<>();
+        for (int i = 0; i < db.getArcCount(); i++) {
+            org.rrd4j.core.Archive arc = db.getArchive(i);
+            long arcStep = arc.getArcStep();
+            int size = arc.getRows();
+            long arcEnd = arc.getEndTime();
+            // first row wholly after 'from': it ends at a multiple of the step at least one step after from
+            long firstEnd = Math.max(arc.getStartTime(), (Math.floorDiv(fromS, arcStep) + 1) * arcStep);
+            if (firstEnd > arcEnd) {
+                continue;
+            }
+            int count = Math.toIntExact((arcEnd - firstEnd) / arcStep + 1);
+            Consolidation cf = Consolidation.valueOf(arc.getConsolFun().name());
+            for (SeriesId id : series) {
+                if (!db.containsDs(id.metric())) {
+                    continue;
+                }
+                Backfill.Rows r = cache.computeIfAbsent(id, k -> new java.util.HashMap<>()).computeIfAbsent(arcStep,
+                        k -> source.rows(id, Duration.ofSeconds(arcStep), Instant.ofEpochSecond(firstEnd), count));
+                double[] got = r.of(cf);
+                if (got.length != count) {
+                    throw new IllegalStateException(id + ": row source gave " + got.length + " rows, " + count + " wanted");
+                }
+                // Robin.setValues takes the whole archive oldest first; the newest row ends at arcEnd
+                double[] all = new double[size];
+                Arrays.fill(all, 0, size - count, Double.NaN);
+                System.arraycopy(got, 0, all, size - count, count);
+                arc.getRobin(db.getDsIndex(id.metric())).setValues(all);
+                written += count;
+            }
+        }
+        return written;
+    }
+
     private RrdDb openExisting(Path path) throws IOException {
         if (!Files.isRegularFile(path)) {
             throw new IOException("exists but is not a regular file; left untouched");
@@ -248,6 +346,10 @@ public final class RrdSeriesStore implements SeriesStore {
     }
 
     private RrdDb create(SeriesFile key, Path path, List<String> dsNames, long firstSample) throws IOException {
+        return create(key, path, dsNames, firstSample, true);
+    }
+
+    private RrdDb create(SeriesFile key, Path path, List<String> dsNames, long firstSample, boolean log) throws IOException {
         RrdLayout layout = Objects.requireNonNull(layoutForDevice.apply(key.device()),
                 () -> "no RRD layout for device '" + key.device() + "'");
         try {
@@ -269,7 +371,7 @@ public final class RrdSeriesStore implements SeriesStore {
             }
         }
         try {
-            preallocate(temp, def.getEstimatedSize());
+            preallocate(temp, def.getEstimatedSize(), log);
             RrdDb.getBuilder().setRrdDef(def).setBackendFactory(backend).build().close();
             try {
                 Files.createLink(path, temp); // atomic, and fails rather than replace an existing file
@@ -283,7 +385,11 @@ public final class RrdSeriesStore implements SeriesStore {
         } finally {
             Files.deleteIfExists(temp);
         }
-        LOG.info("created RRD file {} (step {} s, data sources {})", path, step, dsNames);
+        if (log) {
+            LOG.info("created RRD file {} (step {} s, data sources {})", path, step, dsNames);
+        } else {
+            LOG.debug("created RRD file {} (step {} s, data sources {})", path, step, dsNames);
+        }
         return openExisting(path);
     }
 
@@ -297,7 +403,7 @@ public final class RrdSeriesStore implements SeriesStore {
      * with "No space left on device" instead, and once every block exists the file never needs
      * more space: RRD files do not grow.
      */
-    private static void preallocate(Path temp, long size) throws IOException {
+    private static void preallocate(Path temp, long size, boolean force) throws IOException {
         ByteBuffer zeros = ByteBuffer.allocate(64 * 1024);
         try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             long written = 0;
@@ -305,7 +411,11 @@ public final class RrdSeriesStore implements SeriesStore {
                 zeros.clear().limit((int) Math.min(zeros.capacity(), size - written));
                 written += ch.write(zeros);
             }
-            ch.force(false);
+            if (force) {
+                // a backfill creates hundreds of files at once and skips this: the blocks exist once
+                // write() returned (a full disk fails there), only their zeros are not yet durable
+                ch.force(false);
+            }
         }
     }
 

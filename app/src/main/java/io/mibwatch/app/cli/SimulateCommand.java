@@ -1,9 +1,12 @@
 package io.mibwatch.app.cli;
 
-import io.mibwatch.simulator.agent.DeviceView;
 import io.mibwatch.simulator.agent.SimClock;
 import io.mibwatch.simulator.agent.SnmpSimulator;
 import io.mibwatch.simulator.agent.V3User;
+import io.mibwatch.simulator.scenario.Scenario;
+import io.mibwatch.simulator.scenario.ScenarioException;
+import io.mibwatch.simulator.scenario.ScenarioLoader;
+import io.mibwatch.simulator.sim.Simulation;
 import io.mibwatch.simulator.snmprec.RecordingLibrary;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -21,12 +24,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code mibwatch simulate}: serves {@code .snmprec} recordings as SNMP agents on loopback until
- * SIGTERM/SIGINT. Device k (in file-name order) listens on first port + k; the first port also
+ * {@code mibwatch simulate}: serves {@code .snmprec} recordings, or the built-in fleet, as SNMP
+ * agents on loopback until SIGTERM/SIGINT. Values come from the simulator's time model (counters
+ * move, uptimes advance, {@code --scenario} faults apply); {@code --speed 0} serves the walks
+ * exactly as recorded. Device k (in file-name order) listens on first port + k; the first port also
  * serves every device by community = device name, as snmpsim does.
  */
 @Command(name = "simulate", description = {
-        "Simulate SNMP devices from .snmprec recordings on 127.0.0.1 (v1/v2c; v3 with --v3-user).",
+        "Simulate SNMP devices on 127.0.0.1 (v1/v2c; v3 with --v3-user): the built-in fleet of 20 devices",
+        "(default) or .snmprec recordings (--data). Counters move along a daily/weekly traffic shape.",
         "Device k (in file-name order) listens on the first port + k with community 'public' or its name;",
         "the first port also serves every device by community = device name (like snmpsim)."})
 final class SimulateCommand implements Callable<Integer> {
@@ -34,9 +40,16 @@ final class SimulateCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--data", required = true, arity = "1..*", paramLabel = "DIR|FILE",
+    @Option(names = "--data", arity = "1..*", paramLabel = "DIR|FILE",
             description = "directories of *.snmprec files, or single files")
     List<Path> data = new ArrayList<>();
+
+    @Option(names = "--builtin", description = "simulate the built-in fleet of 20 devices (the default without --data)")
+    boolean builtin;
+
+    @Option(names = "--scenario", paramLabel = "FILE",
+            description = "fault scenario YAML (timeouts, reboots, cpu spikes, interface down, ...), times from start")
+    Path scenarioFile;
 
     @Option(names = "--listen", paramLabel = "ADDR:PORT", defaultValue = "127.0.0.1:20000",
             description = "first device's address (loopback only); default ${DEFAULT-VALUE}")
@@ -80,39 +93,53 @@ final class SimulateCommand implements Callable<Integer> {
                 throw new CliFailure(e.getMessage(), ExitCodes.USAGE);
             }
         }
+        Scenario scenario = Scenario.EMPTY;
+        if (scenarioFile != null) {
+            try {
+                scenario = ScenarioLoader.load(scenarioFile);
+            } catch (ScenarioException e) {
+                throw new CliFailure(e.getMessage(), ExitCodes.USAGE);
+            }
+        }
         long t0 = System.nanoTime();
+        Simulation.Builder b = Simulation.builder().listen(first).community(community).ioThreads(ioThreads)
+                .clock(SimClock.startingNow(Clock.systemUTC(), speed)).v3User(user).scenario(scenario);
         RecordingLibrary library = new RecordingLibrary();
-        List<RecordingLibrary.Named> devices;
-        try {
-            devices = library.loadAll(data);
-        } catch (IllegalArgumentException e) {
-            throw new CliFailure(e.getMessage(), ExitCodes.USAGE);
+        if (builtin || data.isEmpty()) {
+            b.builtIn();
         }
-        if (devices.isEmpty()) {
-            throw new CliFailure("no .snmprec files in " + data, ExitCodes.USAGE);
-        }
-        SnmpSimulator.Builder b = SnmpSimulator.builder().listen(first).community(community).ioThreads(ioThreads)
-                .clock(SimClock.startingNow(Clock.systemUTC(), speed)).v3User(user);
-        for (RecordingLibrary.Named d : devices) {
-            b.device(d.device(), DeviceView.recorded(d.recording()));
+        if (!data.isEmpty()) {
+            List<Simulation.Source> devices;
+            try {
+                devices = Simulation.recordingSources(library, data);
+            } catch (IllegalArgumentException e) {
+                throw new CliFailure(e.getMessage(), ExitCodes.USAGE);
+            }
+            if (devices.isEmpty()) {
+                throw new CliFailure("no .snmprec files in " + data, ExitCodes.USAGE);
+            }
+            b.sources(devices);
         }
         CountDownLatch stop = new CountDownLatch(1);
         sun.misc.SignalHandler handler = sig -> stop.countDown();
         sun.misc.Signal.handle(new sun.misc.Signal("TERM"), handler);
         sun.misc.Signal.handle(new sun.misc.Signal("INT"), handler);
-        SnmpSimulator sim;
+        Simulation sim;
         try {
             sim = b.start();
         } catch (IOException e) {
             throw new CliFailure(e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new CliFailure(e.getMessage(), ExitCodes.USAGE);
         }
         try (sim) {
-            out.print(sim.endpointTable());
-            out.printf("%d device(s) from %d distinct recording(s), started in %d ms; speed %s; Ctrl-C to stop%n",
-                    devices.size(), library.distinct(), (System.nanoTime() - t0) / 1_000_000, speed);
+            out.print(sim.agent().endpointTable());
+            out.printf("%d device(s), started in %d ms; speed %s%s; scenario: %d fault(s); Ctrl-C to stop%n",
+                    sim.models().size(), (System.nanoTime() - t0) / 1_000_000, speed,
+                    speed == 0 ? " (values frozen as recorded)" : "", scenario.faults().size());
             out.flush();
             stop.await();
-            SnmpSimulator.Stats s = sim.stats();
+            SnmpSimulator.Stats s = sim.agent().stats();
             out.printf("stopped: %d requests, %d answers, %d varbinds, %d malformed, %d bad community%n",
                     s.received(), s.answered(), s.varbinds(), s.malformed(), s.badCommunity());
             out.flush();

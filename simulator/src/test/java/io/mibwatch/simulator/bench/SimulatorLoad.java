@@ -27,7 +27,7 @@ import org.snmp4j.smi.VariableBinding;
  * Not a test: a load run. Starts N simulated devices (the 43 recordings round-robin, shared), prints
  * start time and heap, then a closed-loop UDP client (its own thread, W requests in flight) sends
  * GETBULK max-repetitions 25 for ifTable-ish subtree 1.3.6.1.2.1.2 to device ports in turn and
- * counts varbinds answered per second; then the same client against net-snmp snmpd.
+ * counts varbinds answered per second; then the same client against net-snmp snmpd and Debian's snmpsim.
  *
  * <pre>
  * cd simulator && mvn -o -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
@@ -67,6 +67,42 @@ public final class SimulatorLoad {
             long responses = runCounting(snmpd.port(), 1, seconds, SnmpdFixture.COMMUNITY, counted);
             System.out.printf("net-snmp snmpd: %d responses, %.0f varbinds/s (GETBULK max-rep 25, one agent)%n",
                     responses, counted[0] / (double) seconds);
+        }
+        snmpsim(seconds);
+    }
+
+    /** Debian's snmpsim serving one recording (ios_2960x, 146 interfaces), same client and request. */
+    static void snmpsim(int seconds) throws Exception {
+        java.nio.file.Path work = java.nio.file.Files.createTempDirectory("snmpsim-load");
+        java.nio.file.Path data = java.nio.file.Files.createDirectories(work.resolve("data"));
+        java.nio.file.Path cache = java.nio.file.Files.createDirectories(work.resolve("cache"));
+        java.nio.file.Files.copy(Recordings.dir().resolve("ios_2960x.snmprec"), data.resolve("ios_2960x.snmprec"));
+        for (java.nio.file.Path p : List.of(work, data)) {
+            java.nio.file.Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        java.nio.file.Files.setPosixFilePermissions(data.resolve("ios_2960x.snmprec"),
+                java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        java.nio.file.Files.setPosixFilePermissions(cache, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+        int port;
+        try (java.net.DatagramSocket probe = new java.net.DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        Process p = new ProcessBuilder("snmpsimd", "--process-user=nobody", "--process-group=nogroup",
+                "--data-dir=" + data, "--cache-dir=" + cache, "--agent-udpv4-endpoint=127.0.0.1:" + port)
+                .redirectErrorStream(true).redirectOutput(work.resolve("out.txt").toFile()).start();
+        try {
+            for (int i = 0; i < 120; i++) { // indexing, then the first answer
+                Process get = new ProcessBuilder("snmpget", "-v2c", "-c", "ios_2960x", "-t", "1", "-r", "0",
+                        "127.0.0.1:" + port, "1.3.6.1.2.1.1.1.0").redirectErrorStream(true).start();
+                if (get.waitFor() == 0) break;
+            }
+            long[] counted = new long[1];
+            long responses = runCounting(port, 1, seconds, "ios_2960x", counted);
+            System.out.printf("snmpsim 0.4.5: %d responses, %.0f varbinds/s (GETBULK max-rep 25, one agent)%n",
+                    responses, counted[0] / (double) seconds);
+        } finally {
+            p.destroy();
+            p.waitFor();
         }
     }
 

@@ -1,0 +1,222 @@
+package io.mibwatch.app.demo;
+
+import io.mibwatch.app.daemon.Daemon;
+import io.mibwatch.catalog.metric.StandardMetrics;
+import io.mibwatch.config.ConfigLoader;
+import io.mibwatch.config.DeviceConfig;
+import io.mibwatch.config.MibwatchConfig;
+import io.mibwatch.core.series.SeriesId;
+import io.mibwatch.simulator.agent.SimClock;
+import io.mibwatch.simulator.agent.SnmpSimulator;
+import io.mibwatch.simulator.scenario.Scenario;
+import io.mibwatch.simulator.scenario.ScenarioLoader;
+import io.mibwatch.simulator.sim.Simulation;
+import io.mibwatch.storage.Backfill;
+import io.mibwatch.storage.RrdLayout;
+import io.mibwatch.storage.RrdSeriesStore;
+import io.mibwatch.storage.SeriesSchema;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import io.mibwatch.simulator.model.DeviceModel;
+import io.mibwatch.simulator.model.TrafficShape;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one-command demo: the built-in simulated fleet on loopback (free ports), weeks of history
+ * backfilled from the fleet's models straight into RRD archives, and the appliance ({@link Daemon})
+ * polling the fleet while a scenario makes things happen. {@link #close()} stops the daemon
+ * (which flushes) and then the fleet.
+ *
+ * <p>Order: history is backfilled up to T0 (now) from the fleet's models, then the fleet starts
+ * (its scenario's time zero), then the daemon continues the same files live. Everything runs in this process; nothing listens beyond 127.0.0.1.
+ */
+public final class Demo implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Demo.class);
+    public static final String SCENARIO_RESOURCE = "demo-scenario.yaml";
+
+    /**
+     * @param dataDir  the appliance's data directory (RRD files under {@code rrd/})
+     * @param history  how far back to backfill (0: none)
+     * @param interval poll interval of every device
+     */
+    public record Settings(Path dataDir, Duration history, Duration interval, Scenario scenario) {
+        public Settings {
+            Objects.requireNonNull(dataDir, "dataDir");
+            Objects.requireNonNull(history, "history");
+            Objects.requireNonNull(interval, "interval");
+            Objects.requireNonNull(scenario, "scenario");
+        }
+    }
+
+    /** What starting took: figures the command prints. */
+    public record Timings(Duration simulator, Duration backfill, int files, long rows, Duration daemon, List<String> errors) {
+    }
+
+    private final Simulation simulation;
+    private final MibwatchConfig config;
+    private final Timings timings;
+    private final Daemon daemon;
+
+    private Demo(Simulation simulation, MibwatchConfig config, Timings timings, Daemon daemon) {
+        this.simulation = simulation;
+        this.config = config;
+        this.timings = timings;
+        this.daemon = daemon;
+    }
+
+    /** The demo's built-in scenario (a resource). */
+    public static Scenario builtInScenario() {
+        try (InputStream in = Demo.class.getResourceAsStream(SCENARIO_RESOURCE)) {
+            if (in == null) throw new IllegalStateException("resource " + SCENARIO_RESOURCE + " missing from the jar");
+            return ScenarioLoader.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), SCENARIO_RESOURCE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (io.mibwatch.simulator.scenario.ScenarioException e) {
+            throw new IllegalStateException("the built-in demo scenario is invalid: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Backfills, starts the fleet, starts the daemon. On failure everything started is stopped again.
+     *
+     * <p>The history ends at T0 (now); the fleet's models all start at T0, but the fleet's clock
+     * is created after the backfill ({@code new SimClock(clock, T0, 1)}), so simulated time
+     * reaches T0 + x when x real seconds have passed since the fleet started: the scenario's
+     * times count from the moment the fleet answers, however long the backfill took. The
+     * simulated time then lags the wall clock by the backfill time, which no poll can notice
+     * (rates and sysUpTime only compare two polls).
+     */
+    public static Demo start(Settings s, Clock clock) throws Exception {
+        Instant t0 = Instant.ofEpochSecond(clock.instant().getEpochSecond());
+        List<Simulation.Source> sources = Simulation.builtInSources();
+        Map<String, DeviceModel> models = new LinkedHashMap<>();
+        for (Simulation.Source src : sources) {
+            models.put(src.name(), DeviceModel.of(src.name(), src.values(), t0, TrafficShape.DEFAULT, s.scenario()));
+        }
+        // the devices' poll settings are known before their ports: ports only matter to the daemon
+        MibwatchConfig planning = ConfigLoader.parse(configYaml(
+                sources.stream().map(src -> new SnmpSimulator.Endpoint(src.name(),
+                        new InetSocketAddress(InetAddress.getLoopbackAddress(), 161))).toList(), s.interval()), "demo configuration");
+        long b0 = System.nanoTime();
+        Backfill.Report report = backfill(models, planning, s.dataDir().resolve("rrd"), t0, s.history());
+        Duration backfillTook = Duration.ofNanos(System.nanoTime() - b0);
+
+        long f0 = System.nanoTime();
+        Simulation sim = Simulation.builder().sources(sources).scenario(s.scenario()).shape(TrafficShape.DEFAULT)
+                .listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
+                .clock(new SimClock(clock, t0, 1)).start();
+        try {
+            Duration simTook = Duration.ofNanos(System.nanoTime() - f0);
+            MibwatchConfig cfg = ConfigLoader.parse(configYaml(sim.endpoints(), s.interval()), "demo configuration");
+            long d0 = System.nanoTime();
+            Daemon daemon = new Daemon(cfg, s.dataDir(), clock);
+            daemon.start();
+            Timings timings = new Timings(simTook, backfillTook, report.files(), report.rows(),
+                    Duration.ofNanos(System.nanoTime() - d0), report.errors());
+            return new Demo(sim, cfg, timings, daemon);
+        } catch (Exception | Error e) {
+            sim.close();
+            throw e;
+        }
+    }
+
+    /** The appliance's configuration for the fleet: v2c community public, one device per endpoint. */
+    static String configYaml(List<SnmpSimulator.Endpoint> endpoints, Duration interval) {
+        StringBuilder y = new StringBuilder();
+        // the timeout must be shorter than the interval; 2 s is plenty on loopback
+        long timeoutMs = Math.min(2000, interval.toMillis() / 2);
+        y.append("defaults:\n  interval: ").append(interval.getSeconds()).append("s\n  timeout: ").append(timeoutMs)
+                .append("ms\n  retries: 1\n")
+                .append("  credentials: demo\ncredentials:\n  demo: {community: public}\ndevices:\n");
+        for (SnmpSimulator.Endpoint e : endpoints) {
+            y.append("  - {name: ").append(e.device()).append(", address: ")
+                    .append(e.address().getAddress().getHostAddress()).append(", port: ").append(e.address().getPort())
+                    .append(", version: v2c}\n");
+        }
+        return y.toString();
+    }
+
+    /**
+     * History of every device from {@code simStart - history} to {@code simStart}, into the files the
+     * daemon will continue (same schema and layout as the daemon's). Devices in parallel.
+     */
+    static Backfill.Report backfill(Map<String, DeviceModel> models, MibwatchConfig cfg, Path rrdDir, Instant end,
+                                    Duration history) {
+        if (history.isZero()) {
+            return new Backfill.Report(0, 0, List.of());
+        }
+        Instant from = end.minus(history);
+        AtomicInteger files = new AtomicInteger();
+        AtomicLong rows = new AtomicLong();
+        AtomicLong computeNanos = new AtomicLong();
+        List<String> errors = Collections.synchronizedList(new ArrayList<>());
+        try (RrdSeriesStore store = new RrdSeriesStore(rrdDir, new SeriesSchema(StandardMetrics.dsNamesByGroup()),
+                d -> RrdLayout.stock(cfg.devices().stream().filter(x -> x.name().equals(d)).findFirst()
+                        .map(DeviceConfig::interval).orElse(cfg.defaults().interval())))) {
+            cfg.devices().parallelStream().forEach(d -> {
+                ModelHistory h = new ModelHistory(models.get(d.name()), d.metrics());
+                List<SeriesId> series = h.series();
+                Backfill.Report r = store.backfill(series, from, end, (id, res, first, count) -> {
+                    long t = System.nanoTime();
+                    try {
+                        return h.rows(id, res, first, count);
+                    } finally {
+                        computeNanos.addAndGet(System.nanoTime() - t);
+                    }
+                });
+                files.addAndGet(r.files());
+                rows.addAndGet(r.rows());
+                errors.addAll(r.errors());
+            });
+        }
+        LOG.info("backfill: {} files, {} rows; computing rows took {} ms (summed over threads)", files.get(), rows.get(),
+                computeNanos.get() / 1_000_000);
+        if (!errors.isEmpty()) {
+            LOG.warn("backfill: {} file(s) failed, first: {}", errors.size(), errors.get(0));
+        }
+        return new Backfill.Report(files.get(), rows.get(), errors);
+    }
+
+    public Simulation simulation() {
+        return simulation;
+    }
+
+    public Daemon daemon() {
+        return daemon;
+    }
+
+    public MibwatchConfig config() {
+        return config;
+    }
+
+    public Timings timings() {
+        return timings;
+    }
+
+    /** Stops the daemon (flushing every RRD file), then the fleet. */
+    @Override
+    public void close() {
+        try {
+            daemon.close();
+        } finally {
+            simulation.close();
+        }
+    }
+}
