@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
  */
 final class ConfigValidator {
 
-    static final Set<String> TOP_KEYS = Set.of("data_dir", "defaults", "credentials", "devices");
+    static final Set<String> TOP_KEYS = Set.of("data_dir", "defaults", "credentials", "devices", "thresholds",
+            "notifications");
     static final Set<String> DEFAULTS_KEYS =
             Set.of("interval", "timeout", "retries", "max_repetitions", "max_outstanding", "credentials");
     static final Set<String> COMMUNITY_KEYS = Set.of("community");
@@ -88,7 +89,7 @@ final class ConfigValidator {
         if (absent(root)) {
             return new MibwatchConfig(null, Defaults.STOCK, Map.of(), List.of());
         }
-        if (problems.mapping("", root, TOP_KEYS, "the top level has data_dir, defaults, credentials, devices") == null) {
+        if (problems.mapping("", root, TOP_KEYS, "the top level has data_dir, defaults, credentials, devices, thresholds, notifications") == null) {
             return null;
         }
         Path dataDir = dataDir(root.get("data_dir"));
@@ -96,10 +97,13 @@ final class ConfigValidator {
         Map<String, Credentials> credentials = credentials(root.get("credentials"), kinds);
         DefaultsRead defaults = defaults(root.get("defaults"), kinds);
         List<DeviceConfig> devices = devices(root.get("devices"), defaults, credentials, kinds);
+        AlertingValidator alerting = new AlertingValidator(problems, secrets);
+        ThresholdsConfig thresholds = alerting.thresholds(root.get("thresholds"));
+        NotificationsConfig notifications = alerting.notifications(root.get("notifications"));
         if (problems.any()) {
             return null;
         }
-        return new MibwatchConfig(dataDir, defaults.values, credentials, devices);
+        return new MibwatchConfig(dataDir, defaults.values, credentials, devices, thresholds, notifications);
     }
 
     private Path dataDir(JsonNode n) {

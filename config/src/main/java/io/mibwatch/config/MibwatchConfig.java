@@ -13,12 +13,23 @@ import java.util.Optional;
  * @param defaults    polling defaults
  * @param credentials credential sets by name
  * @param devices     devices in file order
+ * @param thresholds  the {@code thresholds:} section (rule defaults, overrides, user rules)
+ * @param notifications the {@code notifications:} section (channels and routes)
  */
 public record MibwatchConfig(Path dataDir, Defaults defaults, Map<String, Credentials> credentials,
-                             List<DeviceConfig> devices) {
+                             List<DeviceConfig> devices, ThresholdsConfig thresholds,
+                             NotificationsConfig notifications) {
     public MibwatchConfig {
         credentials = Map.copyOf(credentials);
         devices = List.copyOf(devices);
+        thresholds = thresholds == null ? ThresholdsConfig.STOCK : thresholds;
+        notifications = notifications == null ? NotificationsConfig.NONE : notifications;
+    }
+
+    /** A config with stock thresholds and no notifications (the shape before issue 5). */
+    public MibwatchConfig(Path dataDir, Defaults defaults, Map<String, Credentials> credentials,
+                          List<DeviceConfig> devices) {
+        this(dataDir, defaults, credentials, devices, ThresholdsConfig.STOCK, NotificationsConfig.NONE);
     }
 
     public Optional<DeviceConfig> device(String name) {

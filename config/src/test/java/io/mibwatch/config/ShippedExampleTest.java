@@ -100,5 +100,42 @@ class ShippedExampleTest {
         JsonNode variant = yaml.readTree(Files.readString(examplesVariant())).get("devices");
         assertEquals(variant, shipped);
         assertEquals(3, shipped.size());
+        JsonNode shippedAll = yaml.readTree(block);
+        JsonNode variantAll = yaml.readTree(Files.readString(examplesVariant()));
+        for (String key : List.of("thresholds", "notifications")) {
+            assertEquals(variantAll.get(key), shippedAll.get(key), key);
+        }
+    }
+
+    @Test
+    void examplesVariantAlertingSections() throws Exception {
+        MibwatchConfig c = ConfigLoader.load(examplesVariant());
+        ThresholdsConfig t = c.thresholds();
+        assertTrue(t.vendorReferences() && t.percentageDefaults());
+        assertEquals(5, t.unreachablePolls());
+        assertEquals(new ThresholdsConfig.Match("lab-*", "*", "*", "*"), t.overrides().get(0).match());
+        assertTrue(t.overrides().get(0).disable());
+        ThresholdsConfig.Override cpu = t.overrides().get(1);
+        assertEquals(new ThresholdsConfig.Match("*", "cpu", "load", "*"), cpu.match());
+        assertEquals(new ThresholdsConfig.Levels(true, java.util.OptionalDouble.of(85), java.util.OptionalDouble.of(95),
+                java.util.OptionalDouble.of(80), 2, Duration.ofMinutes(2)), cpu.levels().orElseThrow());
+        assertEquals(List.of("web-disk-low", "traffic-jump"), t.rules().stream().map(ThresholdsConfig.UserRule::name).toList());
+        assertFalse(t.rules().get(0).levels().high());
+        assertEquals(ThresholdsConfig.Kind.RELATIVE_CHANGE, t.rules().get(1).kind());
+        assertEquals(Optional.of(Duration.ofMinutes(10)), t.rules().get(1).against());
+
+        NotificationsConfig n = c.notifications();
+        assertEquals(List.of("noc-webhook", "noc-mail", "local-syslog"),
+                n.channels().stream().map(NotificationsConfig.Channel::name).toList());
+        NotificationsConfig.Webhook hook = assertInstanceOf(NotificationsConfig.Webhook.class, n.channels().get(0));
+        assertEquals("example-webhook-token", hook.bearerToken().orElseThrow().reveal());
+        NotificationsConfig.Email mail = assertInstanceOf(NotificationsConfig.Email.class, n.channels().get(1));
+        assertEquals(NotificationsConfig.StartTls.REQUIRED, mail.startTls());
+        assertEquals("example-smtp-password", mail.password().orElseThrow().reveal());
+        assertEquals(List.of("noc@example.net"), mail.to());
+        assertEquals(3, n.routes().size());
+        assertTrue(n.routes().get(0).continueMatching());
+        assertEquals(java.util.Map.of("device", "core-*"), n.routes().get(1).labels());
+        assertEquals(List.of(NotificationsConfig.Kind.FIRING, NotificationsConfig.Kind.RESOLVED), n.routes().get(2).kinds());
     }
 }

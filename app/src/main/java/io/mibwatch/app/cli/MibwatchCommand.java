@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 ConfigCommand.class,
                 SimulateCommand.class,
                 MibCommand.class,
+                AlertsCommand.class, SilenceCommand.class, RulesCommand.class, CheckCommand.class,
                 DemoCommand.class,
                 CommandLine.HelpCommand.class
         })

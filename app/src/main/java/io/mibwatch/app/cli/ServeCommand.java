@@ -22,6 +22,10 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DIR", description = "data directory (RRD files); default: data_dir from the config, else /var/lib/mibwatch")
     Path data;
 
+    @Option(names = "--alert-recheck", hidden = true, defaultValue = "10000", paramLabel = "MILLIS",
+            description = "how often alerts are re-checked and CLI silences/acks picked up (tests)")
+    long alertRecheckMillis;
+
     @Override
     public Integer call() throws Exception {
         MibwatchConfig cfg = ConfigFiles.load(config == null ? ConfigFiles.DEFAULT_CONFIG : config);
@@ -35,7 +39,8 @@ final class ServeCommand implements Callable<Integer> {
         sun.misc.SignalHandler handler = sig -> stop.countDown();
         sun.misc.Signal.handle(new sun.misc.Signal("TERM"), handler);
         sun.misc.Signal.handle(new sun.misc.Signal("INT"), handler);
-        try (Daemon daemon = new Daemon(cfg, dir, Clock.systemUTC())) {
+        try (Daemon daemon = new Daemon(cfg, dir, Clock.systemUTC(),
+                java.time.Duration.ofMillis(Math.max(100, alertRecheckMillis)))) {
             daemon.start();
             LOG.info("data in {}; send SIGTERM to stop", dir.toAbsolutePath());
             stop.await();

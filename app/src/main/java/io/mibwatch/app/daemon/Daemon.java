@@ -1,5 +1,6 @@
 package io.mibwatch.app.daemon;
 
+import io.mibwatch.app.alerting.Alerting;
 import io.mibwatch.catalog.metric.StandardMetrics;
 import io.mibwatch.config.DeviceConfig;
 import io.mibwatch.config.MibwatchConfig;
@@ -33,7 +34,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running appliance: schedule -> poll -> decode/rate -> store, wired once.
+ * The running appliance: schedule -> poll -> decode/rate -> store -> evaluate alerts, wired once.
  * Stopping it stops new polls, lets running cycles finish (bounded), then flushes
  * and closes every RRD file so nothing already polled is lost.
  */
@@ -41,6 +42,8 @@ public final class Daemon implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
     /** How often interfaces etc. are discovered again; LibreNMS' default is 6 hours too. */
     static final Duration REDISCOVER = Duration.ofHours(6);
+    /** The alert event store, next to the rrd directory. */
+    public static final String DATABASE = "mibwatch.db";
 
     private final MibwatchConfig config;
     private final Clock clock;
@@ -50,6 +53,7 @@ public final class Daemon implements AutoCloseable {
     private final PollScheduler scheduler;
     private final List<DevicePoller> pollers = new ArrayList<>();
     private final Map<String, DeviceStatus> status = new ConcurrentHashMap<>();
+    private final Alerting alerting;
     private final List<CycleListenerHook> hooks = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final NotableChanges notable = new NotableChanges();
 
@@ -60,6 +64,15 @@ public final class Daemon implements AutoCloseable {
     }
 
     public Daemon(MibwatchConfig config, Path dataDir, Clock clock) throws IOException, SchedulerException {
+        this(config, dataDir, clock, Alerting.RECHECK);
+    }
+
+    /**
+     * @param alertRecheck how often alerts are re-checked against the clock and the CLI's silences
+     *                     and ack requests are picked up from the database
+     */
+    public Daemon(MibwatchConfig config, Path dataDir, Clock clock, Duration alertRecheck)
+            throws IOException, SchedulerException {
         this.config = config;
         this.clock = clock;
         Path rrdDir = dataDir.resolve("rrd");
@@ -77,6 +90,7 @@ public final class Daemon implements AutoCloseable {
             return t;
         });
         this.scheduler = new PollScheduler(clock, 4);
+        this.alerting = new Alerting(config, store, dataDir.resolve(DATABASE), clock, alertRecheck);
         RateTracker rates = new RateTracker();
         for (DeviceConfig d : config.devices()) {
             status.put(d.name(), DeviceStatus.initial(d.name()));
@@ -86,7 +100,12 @@ public final class Daemon implements AutoCloseable {
 
     public void start() throws SchedulerException {
         LOG.info("mibwatch starting: {} device(s)", pollers.size());
+        alerting.start();
         scheduler.start(pollers);
+    }
+
+    public Alerting alerting() {
+        return alerting;
     }
 
     public void addListener(CycleListenerHook hook) {
@@ -112,6 +131,12 @@ public final class Daemon implements AutoCloseable {
             if (!r.gapReasons().isEmpty()) {
                 LOG.info("device {}: no rate this cycle for {}", r.device(), r.gapReasons());
             }
+        }
+        try {
+            // after the RRD write, so rules reading history see this cycle too
+            alerting.onCycle(r);
+        } catch (RuntimeException e) {
+            LOG.error("device {}: alert evaluation failed: {}", r.device(), e.toString(), e);
         }
         long storedFinal = stored;
         DeviceStatus before = status.get(r.device());
@@ -168,6 +193,7 @@ public final class Daemon implements AutoCloseable {
         }
         pipeline.shutdown();
         client.close();
+        alerting.close();
         store.close();
         LOG.info("mibwatch stopped; RRD files flushed");
     }

@@ -341,6 +341,64 @@ public final class AlertStore implements Outbox, AutoCloseable {
         });
     }
 
+    /** Queues an acknowledgement for the daemon to apply; returns the request id. */
+    public synchronized long requestAck(AckRow ack) {
+        return write("queue ack of " + ack.alertId(), () -> {
+            try (PreparedStatement ps = conn.prepareStatement("INSERT INTO ack_requests(alert_id, user, comment, at)"
+                    + " VALUES (?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
+                ps.setString(1, ack.alertId());
+                ps.setString(2, ack.user());
+                ps.setString(3, ack.comment());
+                ps.setLong(4, ack.at().toEpochMilli());
+                ps.executeUpdate();
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                    keys.next();
+                    return keys.getLong(1);
+                }
+            }
+        });
+    }
+
+    /** Records what became of an ack request. */
+    public synchronized void completeAckRequest(long id, String outcome, Instant at) {
+        write("complete ack request " + id, () -> {
+            try (PreparedStatement ps = conn.prepareStatement(
+                    "UPDATE ack_requests SET done_at = ?, outcome = ? WHERE id = ?")) {
+                ps.setLong(1, at.toEpochMilli());
+                ps.setString(2, outcome);
+                ps.setLong(3, id);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** Ack requests not yet applied, oldest first. */
+    public synchronized List<AckRequest> openAckRequests() {
+        return ackRequests("WHERE done_at IS NULL ORDER BY id");
+    }
+
+    public synchronized Optional<AckRequest> ackRequest(long id) {
+        return ackRequests("WHERE id = " + id).stream().findFirst();
+    }
+
+    private List<AckRequest> ackRequests(String tail) {
+        return read("read ack requests", () -> {
+            List<AckRequest> out = new ArrayList<>();
+            try (Statement s = conn.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT * FROM ack_requests " + tail)) {
+                while (rs.next()) {
+                    long done = rs.getLong("done_at");
+                    Optional<Instant> doneAt = rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(done));
+                    out.add(new AckRequest(rs.getLong("id"), new AckRow(rs.getString("alert_id"), rs.getString("user"),
+                            rs.getString("comment"), Instant.ofEpochMilli(rs.getLong("at"))), doneAt,
+                            Optional.ofNullable(rs.getString("outcome"))));
+                }
+            }
+            return out;
+        });
+    }
+
     // ---------------------------------------------------------------- reads
 
     /** PENDING and FIRING alerts, by id: what the state machine restores after a restart. */

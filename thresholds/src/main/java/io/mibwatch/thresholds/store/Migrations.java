@@ -120,7 +120,21 @@ final class Migrations {
                       outcome         TEXT NOT NULL,
                       detail          TEXT NOT NULL
                     )""",
-                    "CREATE INDEX notification_log_id ON notification_log(notification_id, seq)")));
+                    "CREATE INDEX notification_log_id ON notification_log(notification_id, seq)")),
+            // the CLI cannot reach into the daemon's memory: it queues an ack here and the daemon,
+            // which owns the alert state machine, applies it and records the outcome
+            new Migration(3, "ack requests from the CLI", List.of(
+                    """
+                    CREATE TABLE ack_requests (
+                      id        INTEGER PRIMARY KEY AUTOINCREMENT,
+                      alert_id  TEXT NOT NULL,
+                      user      TEXT NOT NULL,
+                      comment   TEXT NOT NULL,
+                      at        INTEGER NOT NULL,
+                      done_at   INTEGER,
+                      outcome   TEXT
+                    )""",
+                    "CREATE INDEX ack_requests_open ON ack_requests(done_at, id)")));
 
     static final int LATEST = ALL.get(ALL.size() - 1).version();
 

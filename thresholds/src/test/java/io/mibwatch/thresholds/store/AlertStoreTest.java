@@ -45,8 +45,8 @@ class AlertStoreTest {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db());
              Statement s = c.createStatement()) {
             assertEquals("wal", scalar(s, "PRAGMA journal_mode"));
-            assertEquals(List.of("1", "2"), column(s, "SELECT version FROM schema_version ORDER BY version"));
-            assertEquals(List.of("acks", "alerts", "deliveries", "notification_log", "notifications",
+            assertEquals(List.of("1", "2", "3"), column(s, "SELECT version FROM schema_version ORDER BY version"));
+            assertEquals(List.of("ack_requests", "acks", "alerts", "deliveries", "notification_log", "notifications",
                             "schema_version", "silences", "transitions"),
                     column(s, "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
                             + " ORDER BY name"));
@@ -65,7 +65,7 @@ class AlertStoreTest {
             }
         }
         try (AlertStore store = AlertStore.open(db())) {
-            assertEquals(2, store.schemaVersion());
+            assertEquals(Migrations.LATEST, store.schemaVersion());
             AlertRow a = store.activeAlerts().get(0);
             assertEquals("a1", a.id());
             assertEquals(AlertState.FIRING, a.state());
@@ -84,7 +84,7 @@ class AlertStoreTest {
         }
         AlertStoreException e = assertThrows(AlertStoreException.class, () -> AlertStore.open(db()));
         assertTrue(e.getMessage().contains(db().toAbsolutePath().toString()), e.getMessage());
-        assertTrue(e.getMessage().contains("schema version 99 is newer than this mibwatch supports (2)"),
+        assertTrue(e.getMessage().contains("schema version 99 is newer than this mibwatch supports (3)"),
                 e.getMessage());
     }
 

@@ -1,0 +1,260 @@
+package io.mibwatch.app.alerting;
+
+import io.mibwatch.config.MibwatchConfig;
+import io.mibwatch.core.series.Sample;
+import io.mibwatch.poller.schedule.CycleReport;
+import io.mibwatch.thresholds.alert.Alert;
+import io.mibwatch.thresholds.alert.AlertChanges;
+import io.mibwatch.thresholds.alert.AlertId;
+import io.mibwatch.thresholds.alert.AlertState;
+import io.mibwatch.thresholds.alert.AlertTracker;
+import io.mibwatch.thresholds.alert.FlapPolicy;
+import io.mibwatch.thresholds.alert.Silence;
+import io.mibwatch.thresholds.alert.Transition;
+import io.mibwatch.thresholds.alert.TransitionReason;
+import io.mibwatch.thresholds.notify.Dispatcher;
+import io.mibwatch.thresholds.rule.Condition;
+import io.mibwatch.thresholds.rule.MissingReason;
+import io.mibwatch.thresholds.rule.Observation;
+import io.mibwatch.thresholds.rule.RuleEngine;
+import io.mibwatch.thresholds.rule.RuleResult;
+import io.mibwatch.thresholds.rule.RuleSet;
+import io.mibwatch.thresholds.rule.Unreachable;
+import io.mibwatch.thresholds.store.AckRequest;
+import io.mibwatch.thresholds.store.AlertRow;
+import io.mibwatch.thresholds.store.AlertStore;
+import io.mibwatch.thresholds.store.Batch;
+import io.mibwatch.thresholds.store.SilenceRow;
+import io.mibwatch.thresholds.store.StoredTransition;
+import io.mibwatch.thresholds.wiring.AlertPersistence;
+import io.mibwatch.storage.SeriesStore;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Evaluates every finished poll cycle: device reachability, the per-device unreachable series and
+ * each sample go through the {@link RuleEngine}, the results through the {@link AlertTracker};
+ * whatever changed (alerts, transitions, acks, notifications) is written to the SQLite store in
+ * ONE transaction, then the {@link Dispatcher} is woken. The dispatcher sends on its own threads,
+ * so a dead channel never holds up evaluation.
+ *
+ * <p>Every {@code recheck} period (10 s) the tracker is re-checked against the clock (silence
+ * windows, flap expiry), and the CLI's writes are picked up: silences added or removed in the
+ * database, and queued ack requests.
+ *
+ * <p>On start the active alerts, their acks and the silences are restored from the store.
+ */
+public final class Alerting implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Alerting.class);
+    public static final Duration RECHECK = Duration.ofSeconds(10);
+    /** How long RESOLVED alerts stay in memory (and in {@code alerts --state all}). */
+    static final Duration RESOLVED_RETENTION = Duration.ofHours(1);
+
+    private final Clock clock;
+    private final AlertStore store;
+    private final RuleEngine engine;
+    private final AlertTracker tracker;
+    private final StoreHistory history;
+    private final Dispatcher dispatcher;
+    private final Duration recheckEvery;
+    private final Object lock = new Object();
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "mibwatch-alert-recheck");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public Alerting(MibwatchConfig config, SeriesStore series, Path dbFile, Clock clock, Duration recheckEvery) {
+        this.clock = clock;
+        this.recheckEvery = recheckEvery;
+        this.store = AlertStore.open(dbFile);
+        try {
+            this.history = new StoreHistory(series);
+            this.engine = new RuleEngine(RuleSet.standard(AlertingSetup.rules(config.thresholds())), history);
+            this.tracker = new AlertTracker(clock, AlertingSetup.dependencies(config), FlapPolicy.DEFAULT,
+                    RESOLVED_RETENTION);
+            this.dispatcher = new Dispatcher(store, AlertingSetup.router(config.notifications()),
+                    AlertingSetup.channels(config.notifications()), Dispatcher.Settings.DEFAULT, clock);
+            restore();
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    private void restore() {
+        List<Alert> alerts = new ArrayList<>();
+        Set<String> unreachable = new HashSet<>();
+        for (AlertRow row : store.activeAlerts()) {
+            List<StoredTransition> h = store.history(row.id());
+            String summary = h.isEmpty() ? "" : summaryOf(h.get(h.size() - 1).row().reason());
+            Alert a = AlertPersistence.toAlert(row, summary);
+            alerts.add(a);
+            if (a.rule().equals(Unreachable.DEFAULT.id()) && a.state() == AlertState.FIRING) {
+                unreachable.add(a.device());
+            }
+        }
+        Instant now = clock.instant();
+        List<Silence> silences = store.silences().stream().filter(s -> s.end().isAfter(now))
+                .map(AlertPersistence::toSilence).toList();
+        tracker.restore(alerts, silences, unreachable);
+        LOG.info("alerts: restored {} active alert(s) ({} acknowledged), {} silence(s) from {}", alerts.size(),
+                alerts.stream().filter(a -> a.ack().isPresent()).count(), silences.size(), store.file());
+    }
+
+    private static String summaryOf(String reason) {
+        int colon = reason.indexOf(": ");
+        return colon < 0 ? "" : reason.substring(colon + 2);
+    }
+
+    public void start() {
+        dispatcher.start();
+        long ms = recheckEvery.toMillis();
+        timer.scheduleWithFixedDelay(this::periodic, 0, ms, TimeUnit.MILLISECONDS);
+    }
+
+    public AlertStore store() {
+        return store;
+    }
+
+    public AlertTracker tracker() {
+        return tracker;
+    }
+
+    /** Evaluates one finished cycle; call after its samples were written to the RRD store. */
+    public void onCycle(CycleReport r) {
+        Instant at = r.started().plus(r.duration());
+        List<RuleResult> results = new ArrayList<>();
+        SeriesReach reach;
+        if (r.ok()) {
+            history.overlay(r.samples());
+            Instant when = r.samples().isEmpty() ? at : r.samples().get(0).at();
+            reach = reachability(engine.observe(new Observation.Value(Unreachable.series(r.device()), when, 1)));
+            results.addAll(reach.results);
+            boolean restarted = r.gapReasons().containsKey("AGENT_RESTART");
+            for (Sample s : r.samples()) {
+                Observation o = Observation.of(s);
+                if (restarted && o instanceof Observation.Missing m) {
+                    // the agent restarted: its counters' gaps this cycle are that restart, not missing data
+                    o = new Observation.Missing(m.series(), m.at(), MissingReason.AGENT_RESTART);
+                }
+                results.addAll(engine.observe(o));
+            }
+        } else {
+            reach = reachability(engine.observe(new Observation.Missing(Unreachable.series(r.device()), at,
+                    MissingReason.POLL_FAILED)));
+            results.addAll(reach.results);
+        }
+        synchronized (lock) {
+            AlertChanges a = tracker.deviceReachability(r.device(), !reach.unreachable);
+            AlertChanges b = tracker.onResults(results);
+            persist(a);
+            persist(b);
+        }
+    }
+
+    private record SeriesReach(List<RuleResult> results, boolean unreachable) {
+    }
+
+    /** Unreachable = the unreachable rule's condition holds and is no longer pending. */
+    private static SeriesReach reachability(List<RuleResult> results) {
+        boolean down = results.stream().filter(x -> x.rule() instanceof Unreachable)
+                .map(x -> x.evaluation().condition())
+                .anyMatch(c -> c.isPresent() && !c.map(Condition::pending).orElse(true));
+        return new SeriesReach(results, down);
+    }
+
+    /** Recheck, silences from the DB, queued acks. Runs on the timer; public for tests. */
+    public void periodic() {
+        try {
+            synchronized (lock) {
+                syncSilences();
+                applyAckRequests();
+                persist(tracker.recheck());
+            }
+        } catch (RuntimeException e) {
+            LOG.error("alerts: periodic recheck failed: {}", e.toString(), e);
+        }
+    }
+
+    private void syncSilences() {
+        Instant now = clock.instant();
+        Map<String, SilenceRow> inDb = store.silences().stream().filter(s -> s.end().isAfter(now))
+                .collect(Collectors.toMap(SilenceRow::id, Function.identity()));
+        Set<String> known = tracker.silences().stream().map(Silence::id).collect(Collectors.toSet());
+        for (String id : known) {
+            if (!inDb.containsKey(id)) {
+                persist(tracker.removeSilence(id));
+                LOG.info("alerts: silence {} removed", id);
+            }
+        }
+        for (SilenceRow s : inDb.values()) {
+            if (!known.contains(s.id())) {
+                persist(tracker.addSilence(AlertPersistence.toSilence(s)));
+                LOG.info("alerts: silence {} ({} until {}) by {}: {}", s.id(), s.matcher(), s.end(), s.createdBy(),
+                        s.comment());
+            }
+        }
+    }
+
+    private void applyAckRequests() {
+        for (AckRequest req : store.openAckRequests()) {
+            String outcome;
+            try {
+                AlertChanges c = tracker.acknowledge(AlertId.parse(req.ack().alertId()), req.ack().user(),
+                        req.ack().comment());
+                boolean acked = c.transitions().stream().anyMatch(t -> t.reason() == TransitionReason.ACKNOWLEDGED);
+                persist(c);
+                outcome = acked ? "acknowledged" : "not acknowledged: only a FIRING, unacknowledged alert can be";
+            } catch (NoSuchElementException | IllegalArgumentException e) {
+                outcome = "not acknowledged: " + e.getMessage();
+            }
+            store.completeAckRequest(req.id(), outcome, clock.instant());
+            LOG.info("alerts: ack request {} for {} by {}: {}", req.id(), req.ack().alertId(), req.ack().user(), outcome);
+        }
+    }
+
+    private void persist(AlertChanges c) {
+        if (c.isEmpty()) {
+            return;
+        }
+        Batch b = AlertPersistence.toBatch(c);
+        store.apply(b);
+        for (Transition t : c.transitions()) {
+            if (t.reason() == TransitionReason.FIRED || t.reason() == TransitionReason.RESOLVED) {
+                String summary = c.alerts().stream().filter(a -> a.id().equals(t.alertId())).map(Alert::summary)
+                        .findFirst().orElse("");
+                LOG.info("alert {} {} {}: {}", t.to(), t.severity(), t.alertId().key(), summary);
+            }
+        }
+        if (!b.notifications().isEmpty()) {
+            dispatcher.wake();
+        }
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        try {
+            dispatcher.close();
+        } finally {
+            store.close();
+        }
+    }
+}

@@ -1,0 +1,580 @@
+package io.mibwatch.config;
+
+import static io.mibwatch.config.Problems.absent;
+import static io.mibwatch.config.Problems.index;
+import static io.mibwatch.config.Problems.key;
+import static io.mibwatch.config.Problems.show;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the {@code thresholds:} and {@code notifications:} sections into their records, adding
+ * every problem (with its key path) to the shared {@link Problems}. Same conventions as
+ * {@link ConfigValidator}: a bad value is recorded and skipped, reading goes on.
+ */
+final class AlertingValidator {
+
+    static final Set<String> THRESHOLD_KEYS = Set.of("vendor_references", "percentage_defaults", "percentage_levels",
+            "unreachable_polls", "overrides", "rules");
+    static final Set<String> MATCH_KEYS = Set.of("device", "group", "metric", "instance");
+    static final Set<String> LEVEL_KEYS = Set.of("warning", "critical", "direction", "rearm", "trigger_count", "for");
+    static final Set<String> OVERRIDE_KEYS = Set.of("match", "disable", "levels");
+    static final Set<String> RULE_KEYS = Set.of("name", "kind", "match", "levels", "watch", "against");
+    static final Set<String> NOTIFICATION_KEYS = Set.of("channels", "routes");
+    static final Set<String> WEBHOOK_KEYS = Set.of("type", "url", "bearer_token", "timeout");
+    static final Set<String> EMAIL_KEYS = Set.of("type", "host", "port", "starttls", "user", "password", "from", "to",
+            "timeout");
+    static final Set<String> SYSLOG_KEYS = Set.of("type", "host", "port", "facility");
+    static final Set<String> ROUTE_KEYS = Set.of("name", "min_severity", "kinds", "labels", "channels", "continue");
+    /** Same as the rule engine's RuleId. */
+    static final Pattern RULE_NAME = Pattern.compile("[A-Za-z0-9_.:/-]+");
+    static final Pattern CHANNEL_NAME = Pattern.compile("[A-Za-z0-9_.-]+");
+    static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+
+    private final Problems problems;
+    private final SecretReader secrets;
+
+    AlertingValidator(Problems problems, SecretReader secrets) {
+        this.problems = problems;
+        this.secrets = secrets;
+    }
+
+    // ---------------------------------------------------------------- thresholds
+
+    ThresholdsConfig thresholds(JsonNode n) {
+        if (absent(n)) {
+            return ThresholdsConfig.STOCK;
+        }
+        if (problems.mapping("thresholds", n, THRESHOLD_KEYS, "vendor_references, percentage_defaults, "
+                + "percentage_levels, unreachable_polls, overrides, rules") == null) {
+            return null;
+        }
+        boolean vendor = flag("thresholds.vendor_references", n.get("vendor_references"), true);
+        boolean pct = flag("thresholds.percentage_defaults", n.get("percentage_defaults"), true);
+        Optional<ThresholdsConfig.Levels> pctLevels = Optional.empty();
+        if (!absent(n.get("percentage_levels"))) {
+            pctLevels = Optional.ofNullable(levels("thresholds.percentage_levels", n.get("percentage_levels")));
+        }
+        int unreachable = 5;
+        if (!absent(n.get("unreachable_polls"))) {
+            Integer u = problems.integer("thresholds.unreachable_polls", n.get("unreachable_polls"), 1, 1000,
+                    "failed polls in a row, 1..1000");
+            unreachable = u == null ? unreachable : u;
+        }
+        List<ThresholdsConfig.Override> overrides = new ArrayList<>();
+        JsonNode os = n.get("overrides");
+        if (!absent(os)) {
+            if (!os.isArray()) {
+                problems.add("thresholds.overrides", show(os), "expected a list of {match: ..., disable: true} or "
+                        + "{match: ..., levels: ...}");
+            } else {
+                for (int i = 0; i < os.size(); i++) {
+                    ThresholdsConfig.Override o = override(index("thresholds.overrides", i), os.get(i));
+                    if (o != null) {
+                        overrides.add(o);
+                    }
+                }
+            }
+        }
+        List<ThresholdsConfig.UserRule> rules = new ArrayList<>();
+        JsonNode rs = n.get("rules");
+        if (!absent(rs)) {
+            if (!rs.isArray()) {
+                problems.add("thresholds.rules", show(rs), "expected a list of rules");
+            } else {
+                Set<String> names = new LinkedHashSet<>();
+                for (int i = 0; i < rs.size(); i++) {
+                    String path = index("thresholds.rules", i);
+                    ThresholdsConfig.UserRule r = rule(path, rs.get(i));
+                    if (r != null) {
+                        if (!names.add(r.name())) {
+                            problems.add(key(path, "name"), r.name(), "duplicate rule name (names identify alerts)");
+                        } else {
+                            rules.add(r);
+                        }
+                    }
+                }
+            }
+        }
+        return new ThresholdsConfig(vendor, pct, pctLevels, unreachable, overrides, rules);
+    }
+
+    private boolean flag(String path, JsonNode n, boolean fallback) {
+        if (absent(n)) {
+            return fallback;
+        }
+        Boolean b = problems.bool(path, n);
+        return b == null ? fallback : b;
+    }
+
+    private ThresholdsConfig.Override override(String path, JsonNode n) {
+        if (problems.mapping(path, n, OVERRIDE_KEYS, "{match: {...}, disable: true} or {match: {...}, levels: {...}}")
+                == null) {
+            return null;
+        }
+        ThresholdsConfig.Match m = match(key(path, "match"), n.get("match"));
+        boolean disable = flag(key(path, "disable"), n.get("disable"), false);
+        ThresholdsConfig.Levels levels = null;
+        if (!absent(n.get("levels"))) {
+            levels = levels(key(path, "levels"), n.get("levels"));
+            if (disable) {
+                problems.add(path, null, "give either disable: true or levels, not both");
+                return null;
+            }
+        }
+        if (m == null) {
+            return null;
+        }
+        return new ThresholdsConfig.Override(m, disable, Optional.ofNullable(levels));
+    }
+
+    /**
+     * A series selector. {@code metric: cpu/load} is short for {@code group: cpu, metric: load}.
+     */
+    ThresholdsConfig.Match match(String path, JsonNode n) {
+        if (absent(n)) {
+            problems.add(path, null, "required: e.g. {device: \"core-*\", metric: cpu/load}");
+            return null;
+        }
+        if (problems.mapping(path, n, MATCH_KEYS, "device, group, metric, instance globs") == null) {
+            return null;
+        }
+        String[] v = new String[4];
+        String[] keys = {"device", "group", "metric", "instance"};
+        int before = problems.list().size();
+        for (int i = 0; i < 4; i++) {
+            JsonNode f = n.get(keys[i]);
+            v[i] = "*";
+            if (!absent(f)) {
+                String s = f.isNumber() ? f.asText() : problems.requiredText(key(path, keys[i]), f);
+                v[i] = s == null ? "*" : s;
+            }
+        }
+        if (v[2].contains("/")) {
+            String[] gm = v[2].split("/", 2);
+            if (!n.has("group") || v[1].equals(gm[0])) {
+                v[1] = gm[0];
+                v[2] = gm[1];
+            } else {
+                problems.add(key(path, "metric"), v[2], "names group '" + gm[0] + "' but group is '" + v[1] + "'");
+            }
+        }
+        return problems.list().size() != before ? null : new ThresholdsConfig.Match(v[0], v[1], v[2], v[3]);
+    }
+
+    ThresholdsConfig.Levels levels(String path, JsonNode n) {
+        if (problems.mapping(path, n, LEVEL_KEYS, "warning, critical, direction, rearm, trigger_count, for") == null) {
+            return null;
+        }
+        int before = problems.list().size();
+        OptionalDouble warning = number(key(path, "warning"), n.get("warning"));
+        OptionalDouble critical = number(key(path, "critical"), n.get("critical"));
+        OptionalDouble rearm = number(key(path, "rearm"), n.get("rearm"));
+        boolean high = true;
+        JsonNode dir = n.get("direction");
+        if (!absent(dir)) {
+            String d = problems.text(key(path, "direction"), dir);
+            if ("low".equals(d)) {
+                high = false;
+            } else if (d != null && !"high".equals(d)) {
+                problems.add(key(path, "direction"), d, "expected high or low");
+            }
+        }
+        int trigger = 1;
+        if (!absent(n.get("trigger_count"))) {
+            Integer t = problems.integer(key(path, "trigger_count"), n.get("trigger_count"), 1, 10000,
+                    "consecutive breaching polls, 1..10000");
+            trigger = t == null ? 1 : t;
+        }
+        Duration forDuration = Duration.ZERO;
+        JsonNode f = n.get("for");
+        if (!absent(f)) {
+            boolean zero = (f.isIntegralNumber() && f.intValue() == 0) || (f.isTextual() && f.textValue().matches("0+[a-z]*"));
+            if (!zero) {
+                Duration d = problems.duration(key(path, "for"), f);
+                forDuration = d == null ? Duration.ZERO : d;
+            }
+        }
+        if (problems.list().size() != before) {
+            return null;
+        }
+        if (warning.isEmpty() && critical.isEmpty()) {
+            problems.add(path, null, "needs warning or critical (or both)");
+            return null;
+        }
+        if (warning.isPresent() && critical.isPresent()) {
+            double w = warning.getAsDouble();
+            double c = critical.getAsDouble();
+            if (high ? c < w : c > w) {
+                problems.add(key(path, "critical"), show(n.get("critical")), "must be " + (high ? "at or above" : "at or below")
+                        + " warning " + show(n.get("warning")) + " (direction " + (high ? "high" : "low") + ")");
+                return null;
+            }
+        }
+        if (rearm.isPresent()) {
+            double first = warning.isPresent() ? warning.getAsDouble() : critical.getAsDouble();
+            double r = rearm.getAsDouble();
+            if (high ? r > first : r < first) {
+                problems.add(key(path, "rearm"), show(n.get("rearm")), "must be on the good side of the first level "
+                        + "(" + (high ? "at or below " : "at or above ") + first + ")");
+                return null;
+            }
+        }
+        return new ThresholdsConfig.Levels(high, warning, critical, rearm, trigger, forDuration);
+    }
+
+    private OptionalDouble number(String path, JsonNode n) {
+        if (absent(n)) {
+            return OptionalDouble.empty();
+        }
+        if (!n.isNumber() || !Double.isFinite(n.doubleValue())) {
+            problems.add(path, show(n), "expected a number");
+            return OptionalDouble.empty();
+        }
+        return OptionalDouble.of(n.doubleValue());
+    }
+
+    private ThresholdsConfig.UserRule rule(String path, JsonNode n) {
+        if (problems.mapping(path, n, RULE_KEYS, "name, kind, match, levels, watch, against") == null) {
+            return null;
+        }
+        int before = problems.list().size();
+        String name = problems.requiredText(key(path, "name"), n.get("name"));
+        if (name != null && !RULE_NAME.matcher(name).matches()) {
+            problems.add(key(path, "name"), name, "rule names are letters, digits and _ . : / -");
+        }
+        ThresholdsConfig.Kind kind = ThresholdsConfig.Kind.STATIC;
+        JsonNode k = n.get("kind");
+        if (!absent(k)) {
+            String s = problems.text(key(path, "kind"), k);
+            if (s != null) {
+                switch (s) {
+                    case "static" -> kind = ThresholdsConfig.Kind.STATIC;
+                    case "relative_change" -> kind = ThresholdsConfig.Kind.RELATIVE_CHANGE;
+                    case "absolute_change" -> kind = ThresholdsConfig.Kind.ABSOLUTE_CHANGE;
+                    default -> problems.add(key(path, "kind"), s, "expected static, relative_change or absolute_change");
+                }
+            }
+        }
+        ThresholdsConfig.Match m = match(key(path, "match"), n.get("match"));
+        ThresholdsConfig.Levels levels = null;
+        if (absent(n.get("levels"))) {
+            problems.add(key(path, "levels"), null, "required");
+        } else {
+            levels = levels(key(path, "levels"), n.get("levels"));
+        }
+        ThresholdsConfig.Watch watch = ThresholdsConfig.Watch.INCREASE;
+        JsonNode w = n.get("watch");
+        boolean change = kind != ThresholdsConfig.Kind.STATIC;
+        if (!absent(w)) {
+            String s = problems.text(key(path, "watch"), w);
+            if (!change && s != null) {
+                problems.add(key(path, "watch"), s, "only change rules (relative_change, absolute_change) watch a direction");
+            } else if (s != null) {
+                try {
+                    watch = ThresholdsConfig.Watch.valueOf(s.toUpperCase(Locale.ROOT));
+                } catch (IllegalArgumentException e) {
+                    problems.add(key(path, "watch"), s, "expected increase, decrease or either");
+                }
+            }
+        }
+        Optional<Duration> against = Optional.empty();
+        if (!absent(n.get("against"))) {
+            if (!change) {
+                problems.add(key(path, "against"), show(n.get("against")), "only change rules compare against a past value");
+            } else {
+                against = Optional.ofNullable(problems.duration(key(path, "against"), n.get("against")));
+            }
+        }
+        if (change && levels != null && !levels.high()) {
+            problems.add(key(path, "levels.direction"), "low", "change rules measure the size of a change: direction "
+                    + "must be high (use watch: decrease for drops)");
+        }
+        if (problems.list().size() != before) {
+            return null;
+        }
+        return new ThresholdsConfig.UserRule(name, kind, m, levels, watch, against);
+    }
+
+    // ---------------------------------------------------------------- notifications
+
+    NotificationsConfig notifications(JsonNode n) {
+        if (absent(n)) {
+            return NotificationsConfig.NONE;
+        }
+        if (problems.mapping("notifications", n, NOTIFICATION_KEYS, "channels, routes") == null) {
+            return null;
+        }
+        Map<String, NotificationsConfig.Channel> channels = new LinkedHashMap<>();
+        JsonNode cs = n.get("channels");
+        Set<String> declared = new LinkedHashSet<>();
+        if (!absent(cs)) {
+            if (!cs.isObject()) {
+                problems.add("notifications.channels", null, "expected a mapping of channel names to channels");
+            } else {
+                cs.fields().forEachRemaining(e -> {
+                    String path = key("notifications.channels", e.getKey());
+                    declared.add(e.getKey());
+                    if (!CHANNEL_NAME.matcher(e.getKey()).matches()) {
+                        problems.add(path, null, "channel names are letters, digits and _ . -");
+                    }
+                    NotificationsConfig.Channel c = channel(path, e.getKey(), e.getValue());
+                    if (c != null) {
+                        channels.put(e.getKey(), c);
+                    }
+                });
+            }
+        }
+        List<NotificationsConfig.Route> routes = new ArrayList<>();
+        JsonNode rs = n.get("routes");
+        if (!absent(rs)) {
+            if (!rs.isArray()) {
+                problems.add("notifications.routes", show(rs), "expected a list of routes");
+            } else {
+                for (int i = 0; i < rs.size(); i++) {
+                    NotificationsConfig.Route r = route(index("notifications.routes", i), i, rs.get(i), declared);
+                    if (r != null) {
+                        routes.add(r);
+                    }
+                }
+            }
+        }
+        return new NotificationsConfig(new ArrayList<>(channels.values()), routes);
+    }
+
+    private NotificationsConfig.Channel channel(String path, String name, JsonNode n) {
+        if (!n.isObject()) {
+            problems.add(path, null, "expected a mapping with type: webhook, email or syslog");
+            return null;
+        }
+        String type = problems.requiredText(key(path, "type"), n.get("type"));
+        if (type == null) {
+            return null;
+        }
+        int before = problems.list().size();
+        NotificationsConfig.Channel out;
+        switch (type) {
+            case "webhook" -> {
+                problems.unknownKeys(path, n, WEBHOOK_KEYS);
+                URI url = url(key(path, "url"), n.get("url"));
+                Optional<Secret> token = absent(n.get("bearer_token")) ? Optional.empty()
+                        : Optional.ofNullable(secrets.read(key(path, "bearer_token"), n.get("bearer_token")));
+                out = new NotificationsConfig.Webhook(name, url == null ? URI.create("http://invalid") : url, token,
+                        timeout(path, n));
+            }
+            case "email" -> {
+                problems.unknownKeys(path, n, EMAIL_KEYS);
+                String host = problems.requiredText(key(path, "host"), n.get("host"));
+                int port = port(key(path, "port"), n.get("port"), 25);
+                NotificationsConfig.StartTls tls = NotificationsConfig.StartTls.OPPORTUNISTIC;
+                if (!absent(n.get("starttls"))) {
+                    String s = n.get("starttls").isBoolean() ? (n.get("starttls").booleanValue() ? "required" : "off")
+                            : problems.text(key(path, "starttls"), n.get("starttls"));
+                    if (s != null) {
+                        try {
+                            tls = NotificationsConfig.StartTls.valueOf(s.toUpperCase(Locale.ROOT));
+                        } catch (IllegalArgumentException e) {
+                            problems.add(key(path, "starttls"), s, "expected off, opportunistic or required");
+                        }
+                    }
+                }
+                Optional<String> user = Optional.empty();
+                Optional<Secret> password = Optional.empty();
+                if (!absent(n.get("user"))) {
+                    user = Optional.ofNullable(problems.requiredText(key(path, "user"), n.get("user")));
+                    if (absent(n.get("password"))) {
+                        problems.add(key(path, "password"), null, "required when user is set");
+                    }
+                }
+                if (!absent(n.get("password"))) {
+                    password = Optional.ofNullable(secrets.read(key(path, "password"), n.get("password")));
+                    if (absent(n.get("user"))) {
+                        problems.add(key(path, "user"), null, "required when password is set");
+                    }
+                }
+                String from = problems.requiredText(key(path, "from"), n.get("from"));
+                List<String> to = new ArrayList<>();
+                JsonNode t = n.get("to");
+                if (absent(t)) {
+                    problems.add(key(path, "to"), null, "required: one address or a list");
+                } else if (t.isArray()) {
+                    for (int i = 0; i < t.size(); i++) {
+                        String s = problems.requiredText(index(key(path, "to"), i), t.get(i));
+                        if (s != null) {
+                            to.add(s);
+                        }
+                    }
+                    if (t.isEmpty()) {
+                        problems.add(key(path, "to"), "[]", "needs at least one recipient");
+                    }
+                } else {
+                    String s = problems.requiredText(key(path, "to"), t);
+                    if (s != null) {
+                        to.add(s);
+                    }
+                }
+                for (String[] a : new String[][] {{"from", from}}) {
+                    if (a[1] != null && !a[1].contains("@")) {
+                        problems.add(key(path, a[0]), a[1], "not an email address");
+                    }
+                }
+                for (int i = 0; i < to.size(); i++) {
+                    if (!to.get(i).contains("@")) {
+                        problems.add(key(path, "to"), to.get(i), "not an email address");
+                    }
+                }
+                out = new NotificationsConfig.Email(name, host == null ? "" : host, port, tls, user, password,
+                        from == null ? "" : from, to, timeout(path, n));
+            }
+            case "syslog" -> {
+                problems.unknownKeys(path, n, SYSLOG_KEYS);
+                String host = problems.requiredText(key(path, "host"), n.get("host"));
+                int port = port(key(path, "port"), n.get("port"), 514);
+                int facility = 16;
+                if (!absent(n.get("facility"))) {
+                    Integer f = problems.integer(key(path, "facility"), n.get("facility"), 0, 23,
+                            "RFC 5424 facility 0..23 (16 = local0)");
+                    facility = f == null ? facility : f;
+                }
+                out = new NotificationsConfig.Syslog(name, host == null ? "" : host, port, facility);
+            }
+            default -> {
+                problems.add(key(path, "type"), type, "expected webhook, email or syslog");
+                return null;
+            }
+        }
+        return problems.list().size() != before ? null : out;
+    }
+
+    private URI url(String path, JsonNode n) {
+        String s = problems.requiredText(path, n);
+        if (s == null) {
+            return null;
+        }
+        try {
+            URI u = new URI(s);
+            if (!("http".equals(u.getScheme()) || "https".equals(u.getScheme())) || u.getHost() == null) {
+                problems.add(path, s, "expected an absolute http:// or https:// URL");
+                return null;
+            }
+            return u;
+        } catch (URISyntaxException e) {
+            problems.add(path, s, "not a URL: " + e.getReason());
+            return null;
+        }
+    }
+
+    private int port(String path, JsonNode n, int fallback) {
+        if (absent(n)) {
+            return fallback;
+        }
+        Integer p = problems.integer(path, n, 1, 65535, "not a port (1-65535)");
+        return p == null ? fallback : p;
+    }
+
+    private Duration timeout(String path, JsonNode n) {
+        if (absent(n.get("timeout"))) {
+            return DEFAULT_TIMEOUT;
+        }
+        Duration d = problems.duration(key(path, "timeout"), n.get("timeout"));
+        return d == null ? DEFAULT_TIMEOUT : d;
+    }
+
+    private NotificationsConfig.Route route(String path, int i, JsonNode n, Set<String> declared) {
+        if (problems.mapping(path, n, ROUTE_KEYS, "name, min_severity, kinds, labels, channels, continue") == null) {
+            return null;
+        }
+        int before = problems.list().size();
+        String name = "route " + (i + 1);
+        if (!absent(n.get("name"))) {
+            String s = problems.requiredText(key(path, "name"), n.get("name"));
+            name = s == null ? name : s;
+        }
+        NotificationsConfig.Severity min = NotificationsConfig.Severity.WARNING;
+        if (!absent(n.get("min_severity"))) {
+            String s = problems.text(key(path, "min_severity"), n.get("min_severity"));
+            if (s != null) {
+                try {
+                    min = NotificationsConfig.Severity.valueOf(s.toUpperCase(Locale.ROOT));
+                } catch (IllegalArgumentException e) {
+                    problems.add(key(path, "min_severity"), s, "expected info, warning or critical");
+                }
+            }
+        }
+        List<NotificationsConfig.Kind> kinds = new ArrayList<>();
+        for (String s : textList(key(path, "kinds"), n.get("kinds"))) {
+            try {
+                kinds.add(NotificationsConfig.Kind.valueOf(s.toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                problems.add(key(path, "kinds"), s, "expected firing, resolved, severity_changed, acknowledged or flapping");
+            }
+        }
+        Map<String, String> labels = new LinkedHashMap<>();
+        JsonNode ls = n.get("labels");
+        if (!absent(ls)) {
+            if (!ls.isObject()) {
+                problems.add(key(path, "labels"), show(ls), "expected a mapping of label names to globs");
+            } else {
+                ls.fields().forEachRemaining(e -> {
+                    String v = e.getValue().isNumber() ? e.getValue().asText()
+                            : problems.requiredText(key(key(path, "labels"), e.getKey()), e.getValue());
+                    if (v != null) {
+                        labels.put(e.getKey(), v);
+                    }
+                });
+            }
+        }
+        List<String> channels = textList(key(path, "channels"), n.get("channels"));
+        if (absent(n.get("channels"))) {
+            problems.add(key(path, "channels"), null, "required: the channel names to send to");
+        } else if (channels.isEmpty() && n.get("channels").isArray()) {
+            problems.add(key(path, "channels"), "[]", "needs at least one channel");
+        }
+        for (String c : channels) {
+            if (!declared.contains(c)) {
+                problems.add(key(path, "channels"), c, "no such channel under notifications.channels"
+                        + Closest.hint(c, declared) + (declared.isEmpty() ? "" : "; channels: " + String.join(", ", declared)));
+            }
+        }
+        boolean cont = flag(key(path, "continue"), n.get("continue"), false);
+        if (problems.list().size() != before) {
+            return null;
+        }
+        return new NotificationsConfig.Route(name, min, kinds, labels, channels, cont);
+    }
+
+    /** One text or a list of texts. */
+    private List<String> textList(String path, JsonNode n) {
+        List<String> out = new ArrayList<>();
+        if (absent(n)) {
+            return out;
+        }
+        if (n.isArray()) {
+            for (int i = 0; i < n.size(); i++) {
+                String s = problems.requiredText(index(path, i), n.get(i));
+                if (s != null) {
+                    out.add(s);
+                }
+            }
+        } else {
+            String s = problems.requiredText(path, n);
+            if (s != null) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+}

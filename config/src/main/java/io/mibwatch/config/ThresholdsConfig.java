@@ -1,0 +1,92 @@
+package io.mibwatch.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * The {@code thresholds:} section of mibwatch.yaml, validated but still in config terms (the
+ * daemon maps it onto the rule engine's types, so this module does not depend on them).
+ *
+ * @param vendorReferences   apply the catalog's reference thresholds
+ * @param percentageDefaults apply the common-sense rule to % metrics without a reference
+ * @param percentageLevels   levels of that rule (empty: the stock 90/95)
+ * @param unreachablePolls   failed polls in a row that make a device unreachable
+ * @param overrides          per device / metric / instance changes of the defaults, in file order
+ * @param rules              user rules, in file order
+ */
+public record ThresholdsConfig(boolean vendorReferences, boolean percentageDefaults, Optional<Levels> percentageLevels,
+                               int unreachablePolls, List<Override> overrides, List<UserRule> rules) {
+
+    public static final ThresholdsConfig STOCK = new ThresholdsConfig(true, true, Optional.empty(), 5, List.of(),
+            List.of());
+
+    public ThresholdsConfig {
+        Objects.requireNonNull(percentageLevels, "percentageLevels");
+        overrides = List.copyOf(overrides);
+        rules = List.copyOf(rules);
+    }
+
+    /** Which series: globs with {@code *}; {@code *} = any. */
+    public record Match(String device, String group, String metric, String instance) {
+        public static final Match ALL = new Match("*", "*", "*", "*");
+
+        public Match {
+            Objects.requireNonNull(device, "device");
+            Objects.requireNonNull(group, "group");
+            Objects.requireNonNull(metric, "metric");
+            Objects.requireNonNull(instance, "instance");
+        }
+    }
+
+    /**
+     * Warning / critical levels.
+     *
+     * @param high         true: high values are bad; false: low values are
+     * @param triggerCount consecutive breaching polls needed
+     * @param forDuration  how long the breach must last (zero: at once)
+     */
+    public record Levels(boolean high, OptionalDouble warning, OptionalDouble critical, OptionalDouble rearm,
+                         int triggerCount, Duration forDuration) {
+        public Levels {
+            Objects.requireNonNull(warning, "warning");
+            Objects.requireNonNull(critical, "critical");
+            Objects.requireNonNull(rearm, "rearm");
+            Objects.requireNonNull(forDuration, "forDuration");
+        }
+    }
+
+    /** An override: {@code disable} the defaults, or use {@code levels}; neither = the defaults again. */
+    public record Override(Match match, boolean disable, Optional<Levels> levels) {
+        public Override {
+            Objects.requireNonNull(match, "match");
+            Objects.requireNonNull(levels, "levels");
+        }
+    }
+
+    /** What a user rule measures. */
+    public enum Kind { STATIC, RELATIVE_CHANGE, ABSOLUTE_CHANGE }
+
+    /** Which direction of change is bad (change rules). */
+    public enum Watch { INCREASE, DECREASE, EITHER }
+
+    /**
+     * A user rule.
+     *
+     * @param name    rule id ([A-Za-z0-9_.:/-]+), part of its alerts' identity
+     * @param against change rules: compare with the value this long ago; empty = the previous value
+     */
+    public record UserRule(String name, Kind kind, Match match, Levels levels, Watch watch,
+                           Optional<Duration> against) {
+        public UserRule {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(match, "match");
+            Objects.requireNonNull(levels, "levels");
+            Objects.requireNonNull(watch, "watch");
+            Objects.requireNonNull(against, "against");
+        }
+    }
+}
