@@ -93,7 +93,13 @@ final class DemoCommand implements Callable<Integer> {
             out.println("stopping: flushing RRD files ...");
             out.flush();
         }
-        out.printf("stopped; data kept in %s%n", dir.toAbsolutePath());
+        if (data == null) {
+            // a temporary directory we made: four weeks of 20 devices is ~1 GB, do not leave it in /tmp
+            deleteTree(dir);
+            out.printf("stopped; temporary data in %s removed (use --data DIR to keep it)%n", dir.toAbsolutePath());
+        } else {
+            out.printf("stopped; data kept in %s%n", dir.toAbsolutePath());
+        }
         out.flush();
         return ExitCodes.OK;
     }
@@ -110,17 +116,27 @@ final class DemoCommand implements Callable<Integer> {
                     f instanceof Fault.Windowed w ? " for " + seconds(w.duration()) : ""));
         }
         sb.append("\nIn another terminal:\n");
+        sb.append("  ./mibwatch alerts --state all --data ").append(d).append("          # the alerts, newest state\n");
+        sb.append("  ./mibwatch check srv2 cpu/load --instance 196608 --data ").append(d).append("  # Nagios-style\n");
         sb.append("  ./mibwatch query core1 --data ").append(d).append("                     # list core1's series\n");
         sb.append("  ./mibwatch query core1 interfaces/1/inOctets --from -7d --resolution 3600 --data ").append(d).append('\n');
         sb.append("  ./mibwatch query srv2 cpu/196608/load --from -10m --data ").append(d).append('\n');
         sb.append("  ./mibwatch query sw1 interfaces/10201/operStatus --from -10m --data ").append(d).append('\n');
         sb.append("  ./mibwatch walk -c public ").append(core1.address().getAddress().getHostAddress()).append(':')
                 .append(core1.address().getPort()).append(" 1.3.6.1.2.1.1\n");
-        sb.append("(a web UI with alerts replaces this list when it lands)\nCtrl-C to stop.\n\n");
+        sb.append("(the web UI replaces this list when it lands)\nCtrl-C to stop.\n\n");
         return sb.toString();
     }
 
     private static String seconds(Duration d) {
         return d.getSeconds() % 60 == 0 && d.getSeconds() > 0 ? d.toMinutes() + "m" : d.getSeconds() + "s";
+    }
+
+    private static void deleteTree(Path dir) throws java.io.IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 }
