@@ -8,17 +8,28 @@ import java.util.Objects;
  * edit-and-reload round fixes them all. The message names the source file and lists one error
  * per line; it never contains a secret (see {@link ConfigError}).
  */
-public final class ConfigException extends Exception {
+public class ConfigException extends Exception {
+    private static final long serialVersionUID = 1L;
 
     private final String source;
     private final List<ConfigError> errors;
+    private final String what;
 
     public ConfigException(String source, List<ConfigError> errors) {
+        this(source, errors, "configuration");
+    }
+
+    /**
+     * For other validated YAML files (simulator scenarios, rule tests) that report errors the
+     * same way; {@code what} names the kind of file in the message ("scenario").
+     */
+    protected ConfigException(String source, List<ConfigError> errors, String what) {
         super(null, null, false, false);
         this.source = Objects.requireNonNull(source, "source");
         this.errors = List.copyOf(errors);
+        this.what = Objects.requireNonNull(what, "what");
         if (this.errors.isEmpty()) {
-            throw new IllegalArgumentException("a ConfigException needs at least one error");
+            throw new IllegalArgumentException("a " + getClass().getSimpleName() + " needs at least one error");
         }
     }
 
@@ -34,7 +45,7 @@ public final class ConfigException extends Exception {
     @Override
     public String getMessage() {
         StringBuilder sb = new StringBuilder(source).append(": ").append(errors.size())
-                .append(errors.size() == 1 ? " configuration error" : " configuration errors");
+                .append(' ').append(what).append(errors.size() == 1 ? " error" : " errors");
         for (ConfigError e : errors) {
             sb.append('\n').append("  ").append(e);
         }

@@ -36,21 +36,12 @@ final class Problems {
         return path + "[" + i + "]";
     }
 
-    /** Absent or YAML null ({@code key:} with nothing after it, or {@code ~}): the key is not set. */
     static boolean absent(JsonNode n) {
-        return n == null || n.isNull() || n.isMissingNode();
+        return YamlValues.absent(n);
     }
 
-    /** The value as written, for error messages: scalars as text, collections as short flow YAML. */
     static String show(JsonNode n) {
-        if (absent(n)) {
-            return null;
-        }
-        if (n.isTextual()) {
-            return n.textValue().isEmpty() ? "\"\"" : n.textValue();
-        }
-        String s = n.isValueNode() ? n.asText() : n.toString().replace("\"", "");
-        return s.length() > 60 ? s.substring(0, 57) + "..." : s;
+        return YamlValues.show(n);
     }
 
     /** Records an error for every key of {@code map} not in {@code known}, suggesting the nearest. */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.mibwatch.config.ConfigError;
+import io.mibwatch.config.YamlValues;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -305,18 +306,11 @@ public final class ScenarioLoader {
         }
 
         static boolean absent(JsonNode n) {
-            return n == null || n.isNull() || n.isMissingNode();
+            return YamlValues.absent(n);
         }
 
         static String show(JsonNode n) {
-            if (absent(n)) {
-                return null;
-            }
-            if (n.isTextual()) {
-                return n.textValue().isEmpty() ? "\"\"" : n.textValue();
-            }
-            String s = n.isValueNode() ? n.asText() : n.toString().replace("\"", "");
-            return s.length() > 60 ? s.substring(0, 57) + "..." : s;
+            return YamlValues.show(n);
         }
     }
 }
