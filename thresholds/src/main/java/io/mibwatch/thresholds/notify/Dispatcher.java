@@ -89,6 +89,9 @@ public final class Dispatcher implements AutoCloseable {
             throw new IllegalStateException("dispatcher already started");
         }
         running = true;
+        if (router.routes().isEmpty()) {
+            LOG.info("no notification routes configured: alerts are stored and listed (mibwatch alerts), not sent");
+        }
         threads.add(thread("mibwatch-notify-route", this::routeOnce));
         for (Channel c : channels.values()) {
             threads.add(thread("mibwatch-notify-" + c.name(), () -> laneOnce(c)));
@@ -133,7 +136,10 @@ public final class Dispatcher implements AutoCloseable {
         for (Notification n : todo) {
             Set<String> to = router.channelsFor(n);
             outbox.route(n.id(), to, clock.instant());
-            if (to.isEmpty()) {
+            if (to.isEmpty() && router.routes().isEmpty()) {
+                // nothing configured: alerts are stored and shown; one line at start said so
+                LOG.debug("notification {} not sent: no notification routes configured", n.id());
+            } else if (to.isEmpty()) {
                 LOG.warn("notification {} ({} {} of {}) matched no route; not sent", n.id(), n.severity(), n.kind(),
                         n.alertId());
             }

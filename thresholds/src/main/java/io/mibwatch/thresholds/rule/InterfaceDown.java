@@ -1,7 +1,9 @@
 package io.mibwatch.thresholds.rule;
 
 import io.mibwatch.core.series.SeriesId;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -12,7 +14,9 @@ import java.util.OptionalDouble;
  * (RFC 2863 section 3.1.13: ifOperStatus follows ifAdminStatus, so oper down with admin down
  * is intended and not a fault; dormant(5) and testing(3) are legitimate states). Evaluated on
  * {@code interfaces/IF/operStatus}; ifAdminStatus is read through {@link History} at the same
- * instant. Unknown admin status or oper unknown(4) holds.
+ * instant. Unknown admin status or oper unknown(4) holds. It fires on a change: the interface
+ * was last seen up (or, with fresh state, the stored history shows it up within 7 days), so ports
+ * that are down since they were first seen (unused access ports) raise nothing.
  */
 public record InterfaceDown(RuleId id, Severity severity) implements Rule {
 
@@ -27,6 +31,13 @@ public record InterfaceDown(RuleId id, Severity severity) implements Rule {
         Objects.requireNonNull(severity, "severity");
     }
 
+    /**
+     * How far back a rule with fresh state (first poll, or after a restart) looks in the stored
+     * history for the interface being up: probes at the previous poll, 1 h, 1 d and 7 d ago.
+     */
+    static final List<Duration> LOOKBACK = List.of(Duration.ofMillis(1), Duration.ofHours(1), Duration.ofDays(1),
+            Duration.ofDays(7));
+
     @Override
     public Evaluation evaluate(RuleState state, Observation obs, Instant now, History history) {
         if (!(obs instanceof Observation.Value v)) {
@@ -37,7 +48,7 @@ public record InterfaceDown(RuleId id, Severity severity) implements Rule {
             return Evaluation.hold(state);
         }
         if (oper != 2 && oper != 6 && oper != 7) {
-            return new Evaluation(state.cleared(), Optional.empty());
+            return new Evaluation(state.cleared().withPrevious(oper, now), Optional.empty());
         }
         SeriesId s = v.series();
         OptionalDouble admin = history.valueAt(new SeriesId(s.device(), s.group(), s.instance(), ADMIN), now);
@@ -45,11 +56,30 @@ public record InterfaceDown(RuleId id, Severity severity) implements Rule {
             return Evaluation.hold(state);
         }
         if ((int) admin.getAsDouble() != 1) {
-            return new Evaluation(state.cleared(), Optional.empty());
+            return new Evaluation(state.cleared().withPrevious(oper, now), Optional.empty());
+        }
+        // Only a down we have seen happen is an event. An access switch has dozens of ports that
+        // are admin up with nothing plugged in; alerting on each at first sight is the alert storm
+        // OpenNMS and LibreNMS users learned to switch off (they key on the up -> down change).
+        boolean wentDown = state.active().isPresent()
+                || (state.previous().isPresent() ? state.previous().getAsDouble() == 1 : upRecently(s, now, history));
+        if (!wentDown) {
+            return new Evaluation(state.cleared().withPrevious(oper, now), Optional.empty());
         }
         Condition c = new Condition(severity, false, oper, "interface " + s.instance() + " on " + s.device()
                 + " is " + operName(oper) + " while admin up");
-        return new Evaluation(state.withBreaches(0, Optional.empty(), Optional.of(c)), Optional.of(c));
+        return new Evaluation(state.withBreaches(0, Optional.empty(), Optional.of(c)).withPrevious(oper, now), Optional.of(c));
+    }
+
+    /** Fresh state: was the interface up(1) at one of the look-back points of the stored history? */
+    private static boolean upRecently(SeriesId oper, Instant now, History history) {
+        for (Duration back : LOOKBACK) {
+            OptionalDouble was = history.valueAt(oper, now.minus(back));
+            if (was.isPresent() && (int) was.getAsDouble() == 1) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String operName(int oper) {

@@ -2,10 +2,13 @@ package io.mibwatch.thresholds.rule;
 
 import static io.mibwatch.thresholds.rule.RuleKindsTest.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import io.mibwatch.core.series.SeriesId;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.OptionalDouble;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -48,12 +51,28 @@ class EventRulesTest {
     static Stream<Arguments> interfaceStates() {
         return Stream.of(
                 arguments("oper down while admin up fires", "1 2 2 1", "1 1 1 1", "- Fc Fc -"),
-                arguments("oper down while admin down is intended", "2 2", "2 2", "- -"),
-                arguments("admin shut after the fault clears the alert", "2 2", "1 2", "Fc -"),
-                arguments("lowerLayerDown and notPresent count as down", "7 6 1", "1 1 1", "Fc Fc -"),
+                arguments("oper down while admin down is intended", "1 2 2", "1 2 2", "- - -"),
+                arguments("admin shut after the fault clears the alert", "1 2 2", "1 1 2", "- Fc -"),
+                arguments("lowerLayerDown and notPresent count as down", "1 7 6 1", "1 1 1 1", "- Fc Fc -"),
                 arguments("dormant and testing are legitimate states", "5 3", "1 1", "- -"),
-                arguments("oper unknown holds", "2 4 4 1", "1 1 1 1", "Fc Fc Fc -"),
-                arguments("unknown admin status holds", "2 2", "_ 1", "- Fc"));
+                arguments("oper unknown holds", "1 2 4 4 1", "1 1 1 1 1", "- Fc Fc Fc -"),
+                arguments("unknown admin status holds", "1 2 2", "_ _ 1", "- - Fc"),
+                arguments("down since first seen (unused port) raises nothing", "2 2 2", "1 1 1", "- - -"),
+                arguments("down since first seen, then up, then down fires", "2 1 2", "1 1 1", "- - Fc"),
+                arguments("down from dormant is not a failure of a running link", "5 2", "1 1", "- -"));
+    }
+
+    @Test
+    void withFreshStateTheStoredHistoryTellsWhetherTheInterfaceWentDown() {
+        // after a daemon restart the rule state is new; the RRD history still knows the past
+        Instant now = Instant.parse("2026-03-02T12:00:00Z");
+        Observation.Value down = new Observation.Value(OPER, now, 2);
+        History upTwoHoursAgo = (s, at) -> s.equals(ADMIN) ? OptionalDouble.of(1)
+                : OptionalDouble.of(at.isBefore(now.minus(Duration.ofHours(2))) ? 1 : 2);
+        History downForTwoWeeks = (s, at) -> s.equals(ADMIN) ? OptionalDouble.of(1)
+                : OptionalDouble.of(at.isBefore(now.minus(Duration.ofDays(14))) ? 1 : 2);
+        assertTrue(InterfaceDown.DEFAULT.evaluate(RuleState.INITIAL, down, now, upTwoHoursAgo).condition().isPresent());
+        assertTrue(InterfaceDown.DEFAULT.evaluate(RuleState.INITIAL, down, now, downForTwoWeeks).condition().isEmpty());
     }
 
     @ParameterizedTest(name = "{0}")
