@@ -32,7 +32,7 @@ final class DemoCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "data directory (default: a new temporary directory, kept after exit)")
+    @Option(names = "--data", paramLabel = "DIR", description = "data directory, kept after exit (default: a new temporary directory, removed on exit)")
     Path data;
 
     @Option(names = "--history-days", defaultValue = "28", paramLabel = "DAYS",
