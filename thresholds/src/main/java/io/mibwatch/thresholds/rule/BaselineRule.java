@@ -127,6 +127,6 @@ public record BaselineRule(RuleId id, SlotWidth width, Reference reference, Marg
     public String describe() {
         return "baseline " + (direction == Direction.HIGH ? "high" : "low") + " " + severity.name().toLowerCase(Locale.ROOT)
                 + " " + reference.name().toLowerCase(Locale.ROOT) + " " + margin + " slot " + width.label()
-                + " armed after " + arming.weeks() + " weeks";
+                + " armed after " + arming.percent() + "% of " + arming.weeks() + " weeks";
     }
 }

@@ -129,10 +129,12 @@ class BaselineTableTest {
         // days of 5-minute history, split, width, armed with the default (2 weeks)?
         return Stream.of(
                 Arguments.of(7, true, SlotWidth.MIN_20, false),
-                Arguments.of(13, true, SlotWidth.MIN_20, false),
+                Arguments.of(12, true, SlotWidth.MIN_20, false), // 8 weekdays: 32 < 36
+                Arguments.of(13, true, SlotWidth.MIN_20, true), // 9 weekdays: 36 = 90 % of 40; 4 weekend days: 16
                 Arguments.of(14, true, SlotWidth.MIN_20, true),
                 Arguments.of(28, true, SlotWidth.MIN_20, true),
-                Arguments.of(13, false, SlotWidth.MIN_60, false),
+                Arguments.of(12, false, SlotWidth.MIN_60, false), // 144 < 152
+                Arguments.of(13, false, SlotWidth.MIN_60, true),
                 Arguments.of(14, false, SlotWidth.MIN_60, true));
     }
 
@@ -148,11 +150,19 @@ class BaselineTableTest {
     @Test
     void armingCountsAreTwoWeeksOfPollsPerSlot() {
         Duration five = Duration.ofMinutes(5);
-        assertEquals(2 * 5 * 4, Arming.DEFAULT.minSamples(DayKind.WEEKDAY, SlotWidth.MIN_20, five));
-        assertEquals(2 * 2 * 4, Arming.DEFAULT.minSamples(DayKind.WEEKEND, SlotWidth.MIN_20, five));
-        assertEquals(2 * 7 * 12, Arming.DEFAULT.minSamples(DayKind.ALL, SlotWidth.MIN_60, five));
-        // rows coarser than... equal to the slot: one per slot-day
-        assertEquals(2 * 7, Arming.DEFAULT.minSamples(DayKind.ALL, SlotWidth.MIN_60, Duration.ofHours(1)));
+        Arming all = new Arming(2, 100);
+        assertEquals(2 * 5 * 4, all.minSamples(DayKind.WEEKDAY, SlotWidth.MIN_20, five));
+        assertEquals(2 * 2 * 4, all.minSamples(DayKind.WEEKEND, SlotWidth.MIN_20, five));
+        assertEquals(2 * 7 * 12, all.minSamples(DayKind.ALL, SlotWidth.MIN_60, five));
+        // rows as wide as the slot: one per slot-day
+        assertEquals(2 * 7, all.minSamples(DayKind.ALL, SlotWidth.MIN_60, Duration.ofHours(1)));
+        // the default 90 %, rounded up
+        assertEquals(36, Arming.DEFAULT.minSamples(DayKind.WEEKDAY, SlotWidth.MIN_20, five));
+        assertEquals(15, Arming.DEFAULT.minSamples(DayKind.WEEKEND, SlotWidth.MIN_20, five)); // 14.4
+        assertEquals(152, Arming.DEFAULT.minSamples(DayKind.ALL, SlotWidth.MIN_60, five)); // 151.2
+        assertEquals(13, Arming.DEFAULT.minSamples(DayKind.ALL, SlotWidth.MIN_60, Duration.ofHours(1))); // 12.6
+        assertThrows(IllegalArgumentException.class, () -> new Arming(0, 90));
+        assertThrows(IllegalArgumentException.class, () -> new Arming(2, 101));
     }
 
     @Test

@@ -137,7 +137,7 @@ class BaselineRuleTest {
 
     @Test
     void describes() {
-        assertEquals("baseline high warning p90 +-30% slot 20m armed after 2 weeks",
+        assertEquals("baseline high warning p90 +-30% slot 20m armed after 90% of 2 weeks",
                 rule(Direction.HIGH, Baselines.NONE).describe());
     }
 }
