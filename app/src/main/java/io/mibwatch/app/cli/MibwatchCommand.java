@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
                 SimulateCommand.class,
                 MibCommand.class,
                 AlertsCommand.class, SilenceCommand.class, RulesCommand.class, CheckCommand.class,
-                DemoCommand.class,
+                DemoCommand.class, BaselineCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class MibwatchCommand implements Runnable {

@@ -14,7 +14,7 @@ import java.time.Instant;
  * alert state machine needs no change.
  */
 public sealed interface Rule permits StaticThreshold, PercentageRule, ReferenceRule, ChangeRule,
-        Unreachable, Reboot, InterfaceDown {
+        Unreachable, Reboot, InterfaceDown, BaselineRule {
 
     RuleId id();
 

@@ -1,0 +1,132 @@
+package io.mibwatch.thresholds.rule;
+
+import io.mibwatch.catalog.threshold.Direction;
+import io.mibwatch.thresholds.baseline.Arming;
+import io.mibwatch.thresholds.baseline.BaselineTable;
+import io.mibwatch.thresholds.baseline.Baselines;
+import io.mibwatch.thresholds.baseline.SlotStats;
+import io.mibwatch.thresholds.baseline.SlotWidth;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * Alerts when a value leaves its learned time-of-day baseline (issue 6): the reference of the
+ * slot {@code now} falls in (mean, p75 or p90 of the past weeks at this time of day) times the
+ * margin. A value that is normal at 11:00 can be abnormal at 03:00.
+ *
+ * <ul>
+ *   <li>no table, or a table still LEARNING ({@link Arming}), or an empty slot: no alert
+ *       (and any earlier condition clears - without a model there is no verdict);</li>
+ *   <li>a missing sample changes nothing ({@link Evaluation#hold}), as for every level rule;</li>
+ *   <li>otherwise the limit is applied like a one-level static threshold ({@link Levels}).</li>
+ * </ul>
+ *
+ * <p>The model comes from the {@link Baselines} the record holds rather than from
+ * {@link History}: History is the storage view every rule shares ("the value at t"), a
+ * baseline is a derived, cached model with its own refresh cycle; keeping it out of History
+ * leaves that interface and the other rules unchanged.
+ */
+public record BaselineRule(RuleId id, SlotWidth width, Reference reference, Margin margin, Direction direction,
+                           Severity severity, Arming arming, Baselines baselines) implements Rule {
+
+    /** Which slot statistic the limit is based on. */
+    public enum Reference {
+        MEAN, P75, P90;
+
+        double of(SlotStats s) {
+            return switch (this) {
+                case MEAN -> s.mean();
+                case P75 -> s.p75();
+                case P90 -> s.p90();
+            };
+        }
+    }
+
+    /**
+     * How far from the reference is abnormal: a percentage (limit = ref * (1 +- p/100)) or a
+     * multiple (limit = ref * k for high-is-bad, ref / k for low-is-bad).
+     */
+    public record Margin(boolean multiple, double amount) {
+        public Margin {
+            if (!Double.isFinite(amount) || amount <= 0) {
+                throw new IllegalArgumentException("baseline margin must be a positive number, got " + amount);
+            }
+            if (multiple && amount <= 1) {
+                throw new IllegalArgumentException("a baseline margin multiple must exceed 1, got " + amount);
+            }
+        }
+
+        public static Margin percent(double p) {
+            return new Margin(false, p);
+        }
+
+        public static Margin times(double k) {
+            return new Margin(true, k);
+        }
+
+        /** The limit for a reference value. */
+        public double limit(double ref, Direction direction) {
+            if (multiple) {
+                return direction == Direction.HIGH ? ref * amount : ref / amount;
+            }
+            return direction == Direction.HIGH ? ref * (1 + amount / 100) : ref * (1 - amount / 100);
+        }
+
+        @Override
+        public String toString() {
+            return multiple ? "x" + Levels.fmt(amount) : "+-" + Levels.fmt(amount) + "%";
+        }
+    }
+
+    public BaselineRule {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(width, "width");
+        Objects.requireNonNull(reference, "reference");
+        Objects.requireNonNull(margin, "margin");
+        Objects.requireNonNull(direction, "direction");
+        Objects.requireNonNull(severity, "severity");
+        Objects.requireNonNull(arming, "arming");
+        Objects.requireNonNull(baselines, "baselines");
+        if (!margin.multiple() && direction == Direction.LOW && margin.amount() >= 100) {
+            throw new IllegalArgumentException("baseline rule " + id + ": a low-is-bad margin of "
+                    + Levels.fmt(margin.amount()) + "% puts the limit at or below zero");
+        }
+    }
+
+    @Override
+    public Evaluation evaluate(RuleState state, Observation obs, Instant now, History history) {
+        if (!(obs instanceof Observation.Value v)) {
+            return Evaluation.hold(state);
+        }
+        Optional<BaselineTable> table = baselines.forSeries(v.series(), width);
+        if (table.isEmpty() || !table.get().armed(arming)) {
+            return new Evaluation(state.cleared(), Optional.empty()); // LEARNING: no verdict
+        }
+        SlotStats slot = table.get().at(now);
+        double ref = reference.of(slot);
+        if (slot.count() == 0 || !Double.isFinite(ref)) {
+            return new Evaluation(state.cleared(), Optional.empty());
+        }
+        double limit = margin.limit(ref, direction);
+        OptionalDouble level = OptionalDouble.of(limit);
+        Levels levels = new Levels(direction,
+                severity == Severity.WARNING ? level : OptionalDouble.empty(),
+                severity == Severity.CRITICAL ? level : OptionalDouble.empty(),
+                OptionalDouble.empty(), 1, Duration.ZERO);
+        String what = v.series().path() + " (baseline " + reference.name().toLowerCase(Locale.ROOT) + " "
+                + Levels.fmt(ref) + " " + margin + " at " + table.get().width().start(table.get().slotAt(now))
+                + " " + table.get().kindAt(now).name().toLowerCase(Locale.ROOT) + ")";
+        return levels.apply(state, v.value(), now, what);
+    }
+
+    @Override
+    public String describe() {
+        return "baseline " + (direction == Direction.HIGH ? "high" : "low") + " " + severity.name().toLowerCase(Locale.ROOT)
+                + " " + reference.name().toLowerCase(Locale.ROOT) + " " + margin + " slot " + width.label()
+                + " armed after " + arming.percent() + "% of " + arming.weeks() + " weeks";
+    }
+}
