@@ -7,15 +7,10 @@ import io.mibwatch.catalog.metric.MetricCatalog;
 import io.mibwatch.catalog.metric.StandardMetrics;
 import io.mibwatch.config.MibwatchConfig;
 import io.mibwatch.config.ServicesConfig;
-import io.mibwatch.core.series.Sample;
-import io.mibwatch.storage.Consolidation;
 import io.mibwatch.storage.RrdSeriesStore;
-import io.mibwatch.storage.SeriesData;
-import io.mibwatch.storage.SeriesNotFoundException;
 import io.mibwatch.storage.SeriesSchema;
 import io.mibwatch.thresholds.apdex.ApdexResult;
 import io.mibwatch.thresholds.apdex.ApdexWindow;
-import io.mibwatch.thresholds.apdex.MemberTarget;
 import io.mibwatch.thresholds.apdex.ServiceApdex;
 import io.mibwatch.thresholds.rule.MetricUnits;
 import java.io.PrintWriter;
@@ -25,11 +20,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -100,27 +92,9 @@ final class ApdexCommand implements Callable<Integer> {
         try (RrdSeriesStore store = RrdSeriesStore.readOnly(dir, new SeriesSchema(StandardMetrics.dsNamesByGroup()))) {
             for (ServicesConfig.Service s : chosen) {
                 Duration w = windowOverride != null ? windowOverride : s.window();
-                Map<MemberTarget, List<Sample>> samples = new LinkedHashMap<>();
-                List<String> missing = new ArrayList<>();
-                for (int i = 0; i < s.members().size(); i++) {
-                    MemberTarget m;
-                    try {
-                        m = MemberTarget.of(s.members().get(i), units, "services." + s.name() + ".members[" + i + "]");
-                    } catch (IllegalArgumentException e) {
-                        throw new CliFailure(e.getMessage(), ExitCodes.CONFIG);
-                    }
-                    try {
-                        // the finest archive: Apdex counts samples, averages would hide the bad ones
-                        SeriesData d = store.fetch(m.series(), f, t, Duration.ofSeconds(1), Consolidation.AVERAGE);
-                        List<Sample> list = new ArrayList<>(d.points().size());
-                        for (SeriesData.Point p : d.points()) list.add(new Sample(m.series(), p.at(), p.value()));
-                        samples.put(m, list);
-                    } catch (SeriesNotFoundException e) {
-                        missing.add(m.series().toString());
-                        samples.put(m, List.of());
-                    }
-                }
-                ServiceApdex a = ServiceApdex.evaluate(samples, f, t, w);
+                ServiceHistory h = ServiceHistory.read(store, s, units, f, t);
+                List<String> missing = h.missing();
+                ServiceApdex a = ServiceApdex.evaluate(h.samples(), f, t, w);
                 if (json) {
                     docs.add(toJson(mapper, s, w, a, missing));
                 } else {
