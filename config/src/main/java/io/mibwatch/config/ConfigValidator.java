@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
 final class ConfigValidator {
 
     static final Set<String> TOP_KEYS = Set.of("data_dir", "defaults", "credentials", "devices", "thresholds",
-            "notifications");
+            "notifications", "services");
     static final Set<String> DEFAULTS_KEYS =
             Set.of("interval", "timeout", "retries", "max_repetitions", "max_outstanding", "credentials");
     static final Set<String> COMMUNITY_KEYS = Set.of("community");
@@ -89,7 +89,7 @@ final class ConfigValidator {
         if (absent(root)) {
             return new MibwatchConfig(null, Defaults.STOCK, Map.of(), List.of());
         }
-        if (problems.mapping("", root, TOP_KEYS, "the top level has data_dir, defaults, credentials, devices, thresholds, notifications") == null) {
+        if (problems.mapping("", root, TOP_KEYS, "the top level has data_dir, defaults, credentials, devices, thresholds, notifications, services") == null) {
             return null;
         }
         Path dataDir = dataDir(root.get("data_dir"));
@@ -100,10 +100,22 @@ final class ConfigValidator {
         AlertingValidator alerting = new AlertingValidator(problems, secrets);
         ThresholdsConfig thresholds = alerting.thresholds(root.get("thresholds"));
         NotificationsConfig notifications = alerting.notifications(root.get("notifications"));
+        Set<String> deviceNames = new LinkedHashSet<>();
+        devices.forEach(d -> deviceNames.add(d.name()));
+        if (!absent(root.get("devices")) && root.get("devices").isArray()) {
+            // a device with a bad field is not in the list; its name still exists for services
+            root.get("devices").forEach(d -> {
+                if (d.isObject() && d.hasNonNull("name") && d.get("name").isTextual()) {
+                    deviceNames.add(d.get("name").textValue());
+                }
+            });
+        }
+        ServicesConfig services = new ServicesValidator(problems).services(root.get("services"), deviceNames);
         if (problems.any()) {
             return null;
         }
-        return new MibwatchConfig(dataDir, defaults.values, credentials, devices, thresholds, notifications);
+        return new MibwatchConfig(dataDir, defaults.values, credentials, devices, thresholds, notifications,
+                services);
     }
 
     private Path dataDir(JsonNode n) {

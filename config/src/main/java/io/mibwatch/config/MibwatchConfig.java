@@ -15,15 +15,24 @@ import java.util.Optional;
  * @param devices     devices in file order
  * @param thresholds  the {@code thresholds:} section (rule defaults, overrides, user rules)
  * @param notifications the {@code notifications:} section (channels and routes)
+ * @param services    the {@code services:} section (Apdex targets per service, issue 6)
  */
 public record MibwatchConfig(Path dataDir, Defaults defaults, Map<String, Credentials> credentials,
                              List<DeviceConfig> devices, ThresholdsConfig thresholds,
-                             NotificationsConfig notifications) {
+                             NotificationsConfig notifications, ServicesConfig services) {
     public MibwatchConfig {
         credentials = Map.copyOf(credentials);
         devices = List.copyOf(devices);
         thresholds = thresholds == null ? ThresholdsConfig.STOCK : thresholds;
         notifications = notifications == null ? NotificationsConfig.NONE : notifications;
+        services = services == null ? ServicesConfig.NONE : services;
+    }
+
+    /** A config without services (the shape before issue 6). */
+    public MibwatchConfig(Path dataDir, Defaults defaults, Map<String, Credentials> credentials,
+                          List<DeviceConfig> devices, ThresholdsConfig thresholds,
+                          NotificationsConfig notifications) {
+        this(dataDir, defaults, credentials, devices, thresholds, notifications, ServicesConfig.NONE);
     }
 
     /** A config with stock thresholds and no notifications (the shape before issue 5). */

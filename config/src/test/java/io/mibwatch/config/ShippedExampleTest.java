@@ -102,7 +102,7 @@ class ShippedExampleTest {
         assertEquals(3, shipped.size());
         JsonNode shippedAll = yaml.readTree(block);
         JsonNode variantAll = yaml.readTree(Files.readString(examplesVariant()));
-        for (String key : List.of("thresholds", "notifications")) {
+        for (String key : List.of("thresholds", "notifications", "services")) {
             assertEquals(variantAll.get(key), shippedAll.get(key), key);
         }
     }

@@ -1,5 +1,6 @@
 package io.mibwatch.app.alerting;
 
+import io.mibwatch.catalog.metric.MetricCatalog;
 import io.mibwatch.config.MibwatchConfig;
 import io.mibwatch.core.series.Sample;
 import io.mibwatch.poller.schedule.CycleReport;
@@ -12,7 +13,11 @@ import io.mibwatch.thresholds.alert.FlapPolicy;
 import io.mibwatch.thresholds.alert.Silence;
 import io.mibwatch.thresholds.alert.Transition;
 import io.mibwatch.thresholds.alert.TransitionReason;
+import io.mibwatch.thresholds.apdex.ApdexMonitor;
 import io.mibwatch.thresholds.notify.Dispatcher;
+import io.mibwatch.thresholds.rule.MetricUnits;
+import io.mibwatch.thresholds.rule.RuleBinding;
+import io.mibwatch.thresholds.rule.RuleConfig;
 import io.mibwatch.thresholds.rule.Condition;
 import io.mibwatch.thresholds.rule.MissingReason;
 import io.mibwatch.thresholds.rule.Observation;
@@ -72,6 +77,8 @@ public final class Alerting implements AutoCloseable {
     private final AlertTracker tracker;
     private final StoreHistory history;
     private final Dispatcher dispatcher;
+    /** Live Apdex per service (issue 6); guarded by itself: cycles of several devices may end at once. */
+    private final ApdexMonitor apdex;
     private final Duration recheckEvery;
     private final Object lock = new Object();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -86,7 +93,11 @@ public final class Alerting implements AutoCloseable {
         this.store = AlertStore.open(dbFile);
         try {
             this.history = new StoreHistory(series);
-            this.engine = new RuleEngine(RuleSet.standard(AlertingSetup.rules(config.thresholds())), history);
+            RuleConfig rules = AlertingSetup.rules(config.thresholds());
+            List<RuleBinding> withApdex = new ArrayList<>(rules.rules());
+            withApdex.addAll(ApdexMonitor.rules(config.services()));
+            this.engine = new RuleEngine(RuleSet.standard(rules.withRules(withApdex)), history);
+            this.apdex = new ApdexMonitor(config.services(), MetricUnits.of(MetricCatalog.standard()));
             this.tracker = new AlertTracker(clock, AlertingSetup.dependencies(config), FlapPolicy.DEFAULT,
                     RESOLVED_RETENTION);
             this.dispatcher = new Dispatcher(store, AlertingSetup.router(config.notifications()),
@@ -155,6 +166,14 @@ public final class Alerting implements AutoCloseable {
                     o = new Observation.Missing(m.series(), m.at(), MissingReason.AGENT_RESTART);
                 }
                 results.addAll(engine.observe(o));
+            }
+            List<Sample> scores;
+            synchronized (apdex) {
+                scores = apdex.offer(r.samples());
+            }
+            for (Sample s : scores) {
+                // the service's Apdex over its last window: alerts like any series (apdex_alert)
+                results.addAll(engine.observe(Observation.of(s)));
             }
         } else {
             reach = reachability(engine.observe(new Observation.Missing(Unreachable.series(r.device()), at,

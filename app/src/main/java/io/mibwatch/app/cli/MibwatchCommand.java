@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
                 MibCommand.class,
                 AlertsCommand.class, SilenceCommand.class, RulesCommand.class, CheckCommand.class,
                 DemoCommand.class, BaselineCommand.class,
+                ApdexCommand.class, ComplainCommand.class, ActiveCommand.class, ThresholdsCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class MibwatchCommand implements Runnable {

@@ -171,6 +171,11 @@ public final class AlertStore implements Outbox, AutoCloseable {
         }
     }
 
+    /** The red button tables (complaints, active periods, suggestions) on this connection. */
+    public RedButtonStore redButton() {
+        return new RedButtonStore(conn, this);
+    }
+
     public Path file() {
         return file;
     }

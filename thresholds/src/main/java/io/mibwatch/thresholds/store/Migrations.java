@@ -134,7 +134,43 @@ final class Migrations {
                       done_at   INTEGER,
                       outcome   TEXT
                     )""",
-                    "CREATE INDEX ack_requests_open ON ack_requests(done_at, id)")));
+                    "CREATE INDEX ack_requests_open ON ack_requests(done_at, id)")),
+            // issue 6, the red button: users' complaints and active periods, and the threshold
+            // suggestions made from them, kept with their evidence (adopted_at set on adoption)
+            new Migration(4, "red button: complaints, active periods, suggestions", List.of(
+                    """
+                    CREATE TABLE complaints (
+                      id          INTEGER PRIMARY KEY AUTOINCREMENT,
+                      service     TEXT NOT NULL,
+                      user        TEXT NOT NULL,
+                      at          INTEGER NOT NULL,
+                      recorded_at INTEGER NOT NULL
+                    )""",
+                    "CREATE INDEX complaints_service ON complaints(service, at)",
+                    """
+                    CREATE TABLE active_periods (
+                      id          INTEGER PRIMARY KEY AUTOINCREMENT,
+                      service     TEXT NOT NULL,
+                      user        TEXT NOT NULL,
+                      from_at     INTEGER NOT NULL,
+                      to_at       INTEGER NOT NULL CHECK (to_at > from_at),
+                      recorded_at INTEGER NOT NULL
+                    )""",
+                    "CREATE INDEX active_periods_service ON active_periods(service, from_at)",
+                    """
+                    CREATE TABLE suggestions (
+                      id           INTEGER PRIMARY KEY AUTOINCREMENT,
+                      service      TEXT NOT NULL,
+                      series       TEXT NOT NULL,
+                      t_frustrated REAL NOT NULL,
+                      t_satisfied  REAL NOT NULL,
+                      apdex_t      REAL NOT NULL,
+                      evidence     TEXT NOT NULL,
+                      created_at   INTEGER NOT NULL,
+                      adopted_at   INTEGER,
+                      adopted_by   TEXT
+                    )""",
+                    "CREATE INDEX suggestions_service ON suggestions(service, series, id)")));
 
     static final int LATEST = ALL.get(ALL.size() - 1).version();
 

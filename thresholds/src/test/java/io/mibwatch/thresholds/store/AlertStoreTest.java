@@ -45,9 +45,10 @@ class AlertStoreTest {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db());
              Statement s = c.createStatement()) {
             assertEquals("wal", scalar(s, "PRAGMA journal_mode"));
-            assertEquals(List.of("1", "2", "3"), column(s, "SELECT version FROM schema_version ORDER BY version"));
-            assertEquals(List.of("ack_requests", "acks", "alerts", "deliveries", "notification_log", "notifications",
-                            "schema_version", "silences", "transitions"),
+            assertEquals(List.of("1", "2", "3", "4"), column(s, "SELECT version FROM schema_version ORDER BY version"));
+            assertEquals(List.of("ack_requests", "acks", "active_periods", "alerts", "complaints", "deliveries",
+                            "notification_log", "notifications", "schema_version", "silences", "suggestions",
+                            "transitions"),
                     column(s, "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
                             + " ORDER BY name"));
         }
@@ -84,7 +85,7 @@ class AlertStoreTest {
         }
         AlertStoreException e = assertThrows(AlertStoreException.class, () -> AlertStore.open(db()));
         assertTrue(e.getMessage().contains(db().toAbsolutePath().toString()), e.getMessage());
-        assertTrue(e.getMessage().contains("schema version 99 is newer than this mibwatch supports (3)"),
+        assertTrue(e.getMessage().contains("schema version 99 is newer than this mibwatch supports (4)"),
                 e.getMessage());
     }
 
