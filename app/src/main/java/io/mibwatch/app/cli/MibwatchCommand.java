@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
                 MibCommand.class,
                 AlertsCommand.class, SilenceCommand.class, RulesCommand.class, CheckCommand.class,
                 DemoCommand.class,
+                VoiceQualityCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class MibwatchCommand implements Runnable {
