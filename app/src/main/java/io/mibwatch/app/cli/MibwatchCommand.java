@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
                 AlertsCommand.class, SilenceCommand.class, RulesCommand.class, CheckCommand.class,
                 DemoCommand.class, BaselineCommand.class,
                 ApdexCommand.class, ComplainCommand.class, ActiveCommand.class, ThresholdsCommand.class,
+                VoiceQualityCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class MibwatchCommand implements Runnable {

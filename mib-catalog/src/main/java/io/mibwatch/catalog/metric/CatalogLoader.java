@@ -366,10 +366,34 @@ public final class CatalogLoader {
         return null;
     }
 
+    /** {@code voiceR|voiceMos|voiceIcpif: [rttSum, rttCount, jitter, lossSD, lossDS, codec]}. */
+    private Conversion voiceScore(String file, String path, String formula, JsonNode args) {
+        if (!args.isArray() || args.size() != 6) {
+            problem(file, path, "must be a list of six metric names: rttSum, rttCount, jitter, lossSD, lossDS, codec",
+                    args);
+            return null;
+        }
+        String[] n = new String[6];
+        for (int i = 0; i < 6; i++) {
+            if (!args.get(i).isTextual() || args.get(i).asText().isEmpty()) {
+                problem(file, path + "[" + i + "]", "must be a metric name", args.get(i));
+                return null;
+            }
+            n[i] = args.get(i).asText();
+        }
+        Conversion.VoiceScore.Score score = switch (formula) {
+            case "voiceR" -> Conversion.VoiceScore.Score.R;
+            case "voiceMos" -> Conversion.VoiceScore.Score.MOS;
+            default -> Conversion.VoiceScore.Score.ICPIF;
+        };
+        return new Conversion.VoiceScore(score, n[0], n[1], n[2], n[3], n[4], n[5]);
+    }
+
     private Conversion derive(String file, String path, JsonNode n) {
         if (n == null || !n.isObject() || n.size() != 1) {
             problem(file, path, "a derived metric needs exactly one of percentOf: [a, b], percentOfSum: [part, rest], "
-                    + "percentNotFree: [free, total], utilisation: octetCounter", n);
+                    + "percentNotFree: [free, total], utilisation: octetCounter, "
+                    + "voiceR|voiceMos|voiceIcpif: [rttSum, rttCount, jitter, lossSD, lossDS, codec]", n);
             return null;
         }
         String formula = n.fieldNames().next();
@@ -380,6 +404,9 @@ public final class CatalogLoader {
             }
             problem(file, path + ".utilisation", "must name the octet counter metric", args);
             return null;
+        }
+        if (formula.equals("voiceR") || formula.equals("voiceMos") || formula.equals("voiceIcpif")) {
+            return voiceScore(file, path + "." + formula, formula, args);
         }
         if (!args.isArray() || args.size() != 2 || !args.get(0).isTextual() || !args.get(1).isTextual()) {
             problem(file, path + "." + formula, "must be a list of two metric names", args);
@@ -393,7 +420,7 @@ public final class CatalogLoader {
             case "percentNotFree" -> new Conversion.PercentNotFree(a, b);
             default -> {
                 problem(file, path, "unknown formula '" + formula
-                        + "' (known: percentOf, percentOfSum, percentNotFree, utilisation)", n);
+                        + "' (known: percentOf, percentOfSum, percentNotFree, utilisation, voiceR, voiceMos, voiceIcpif)", n);
                 yield null;
             }
         };

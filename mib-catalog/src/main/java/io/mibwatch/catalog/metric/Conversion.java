@@ -83,12 +83,34 @@ public sealed interface Conversion {
         }
     }
 
+    /**
+     * A voice-quality score of an IP SLA jitter operation (CISCO-RTTMON-MIB
+     * rttMonLatestJitterOperTable), computed by the poller with the ITU-T G.107 E-model from the
+     * operation's RTT sum and count (one-way delay = RTTSum / NumOfRTT / 2), mean jitter, loss in
+     * both directions and codec (rttMonEchoAdminCodecType).
+     */
+    record VoiceScore(Score score, String rttSum, String rttCount, String jitter, String lossSD, String lossDS,
+            String codec) implements Conversion {
+        /** Which score: the rating R, MOS from R (G.107 Annex B) or ICPIF (G.113 / Cisco IP SLA). */
+        public enum Score { R, MOS, ICPIF }
+
+        public VoiceScore {
+            java.util.Objects.requireNonNull(score, "score");
+            for (String n : new String[] {rttSum, rttCount, jitter, lossSD, lossDS, codec}) {
+                if (n == null || n.isEmpty()) {
+                    throw new IllegalArgumentException("VoiceScore needs six metric names (rttSum, rttCount, "
+                            + "jitter, lossSD, lossDS, codec), got an empty one");
+                }
+            }
+        }
+    }
+
     Conversion IDENTITY = new Identity();
 
     /** True if the value is computed from other metrics of the group instead of being polled. */
     default boolean derived() {
         return this instanceof PercentOf || this instanceof PercentOfSum || this instanceof PercentNotFree
-                || this instanceof Utilisation;
+                || this instanceof Utilisation || this instanceof VoiceScore;
     }
 
     /** The metrics of the same group a derived value is computed from; empty for polled values. */
@@ -104,6 +126,9 @@ public sealed interface Conversion {
         }
         if (this instanceof Utilisation u) {
             return java.util.List.of(u.octets());
+        }
+        if (this instanceof VoiceScore v) {
+            return java.util.List.of(v.rttSum(), v.rttCount(), v.jitter(), v.lossSD(), v.lossDS(), v.codec());
         }
         return java.util.List.of();
     }

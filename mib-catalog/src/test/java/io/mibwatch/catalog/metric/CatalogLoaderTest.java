@@ -74,6 +74,8 @@ class CatalogLoaderTest {
             "unknown key        | 'reference: r}'                  | 'reference: r, colour: red}'   | groups[0].metrics[0].colour: unknown key",
             "bad kind           | 'kind: gauge, unit: bytes, indexing: column, reference: r}\n      - {name: size' | 'kind: gauge32, unit: bytes, indexing: column, reference: r}\n      - {name: size' | groups[0].metrics[0].kind: must be counter32, counter64, gauge or derived (value: 'gauge32')",
             "unknown input      | 'percentOf: [used, size]'         | 'percentOf: [used, total]'     | groups[0].metrics[2].derive: input 'total' is not a polled metric of group g",
+            "voice short list   | 'percentOf: [used, size]'         | 'voiceMos: [used, size]'       | groups[0].metrics[2].derive.voiceMos: must be a list of six metric names: rttSum, rttCount, jitter, lossSD, lossDS, codec",
+            "voice bad name     | 'percentOf: [used, size]'         | 'voiceR: [used, size, used, size, used, 7]' | groups[0].metrics[2].derive.voiceR[5]: must be a metric name",
             "low without order  | 'direction: high'                 | 'direction: low'               | groups[0].metrics[2].threshold: low is bad, so warning (90) must be above critical (95)",
             "bad duration       | 'duration: 5m'                    | 'duration: five'               | groups[0].metrics[2].threshold.duration: must be a duration like 30s, 5m, 1h or PT5M (value: 'five')",
             "duplicate group key| 'description: test group'        | 'description: a\n    description: b' | not valid YAML",

@@ -159,6 +159,12 @@ class StandardMetricsTest {
                 Arguments.of("cisco_mempool", "usedPct", new Conversion.PercentOfSum("used", "free")),
                 Arguments.of("entity_temp", "temperature", new Conversion.BySensorScale()),
                 Arguments.of("cisco_rtt", "mos", new Conversion.Factor(0.01)),
+                Arguments.of("cisco_rtt", "rValue", new Conversion.VoiceScore(Conversion.VoiceScore.Score.R,
+                        "rttSum", "rttCount", "jitter", "lossSD", "lossDS", "codec")),
+                Arguments.of("cisco_rtt", "mosCalc", new Conversion.VoiceScore(Conversion.VoiceScore.Score.MOS,
+                        "rttSum", "rttCount", "jitter", "lossSD", "lossDS", "codec")),
+                Arguments.of("cisco_rtt", "icpifCalc", new Conversion.VoiceScore(Conversion.VoiceScore.Score.ICPIF,
+                        "rttSum", "rttCount", "jitter", "lossSD", "lossDS", "codec")),
                 Arguments.of("mikrotik", "voltage", new Conversion.Factor(0.1)),
                 Arguments.of("fortigate", "diskPct", new Conversion.PercentOf("diskUsed", "diskSize")));
     }

@@ -91,7 +91,9 @@ public final class Decoder {
             for (String name : d.formula().inputs()) {
                 in.add(gauges.get(new SeriesId(plan.device(), d.group(), d.instance(), name)));
             }
-            OptionalDouble value = percent(d.formula(), in);
+            OptionalDouble value = d.formula() instanceof io.mibwatch.catalog.metric.Conversion.VoiceScore v
+                    ? io.mibwatch.poller.voice.IpSlaVoice.score(v, in)
+                    : percent(d.formula(), in);
             if (value.isPresent()) {
                 readings.add(Reading.gauge(new SeriesId(plan.device(), d.group(), d.instance(), d.metric()),
                         value.getAsDouble(), at));

@@ -217,4 +217,32 @@ class DecoderTest {
             assertTrue(d.readings().stream().noneMatch(r -> r.series().equals(pct)), d.readings().toString());
         }
     }
+
+    @Test
+    void ipSlaVoiceScoresAreDerivedFromTheJitterOperation() {
+        String[][] cols = {{"rttSum", "2"}, {"rttCount", "1"}, {"jitter", "46"}, {"lossSD", "26"}, {"lossDS", "27"}};
+        List<PollPlan.Column> columns = new java.util.ArrayList<>();
+        for (String[] c : cols) {
+            columns.add(new PollPlan.Column(new OID("1.3.6.1.4.1.9.9.42.1.5.2.1." + c[1] + ".5"), "cisco_rtt", "5",
+                    c[0], ValueKind.GAUGE, 1));
+        }
+        columns.add(new PollPlan.Column(new OID("1.3.6.1.4.1.9.9.42.1.2.2.1.27.5"), "cisco_rtt", "5", "codec",
+                ValueKind.GAUGE, 1));
+        io.mibwatch.catalog.metric.Conversion.VoiceScore mos = new io.mibwatch.catalog.metric.Conversion.VoiceScore(
+                io.mibwatch.catalog.metric.Conversion.VoiceScore.Score.MOS, "rttSum", "rttCount", "jitter", "lossSD",
+                "lossDS", "codec");
+        PollPlan plan = new PollPlan("dev", columns.stream().map(PollPlan.Column::oid).toList(), columns,
+                List.of(new PollPlan.Derived("cisco_rtt", "5", "mosCalc", mos)), List.of(), Map.of());
+        long[] values = {80000, 1000, 5, 0, 0, 3}; // 80 ms RTT, jitter 5 ms, no loss, g729a
+        List<VariableBinding> vbs = new java.util.ArrayList<>();
+        for (int i = 0; i < values.length; i++) {
+            vbs.add(new VariableBinding(columns.get(i).oid(), new Gauge32(values[i])));
+        }
+        Decoded d = Decoder.decode(plan, vbs, AT);
+        double expected = io.mibwatch.poller.voice.VoiceQuality.assess(40, 5, 0, io.mibwatch.poller.voice.Codec.G729A,
+                io.mibwatch.poller.voice.DelayModel.DEFAULT).mos();
+        assertTrue(d.readings().contains(Reading.gauge(new SeriesId("dev", "cisco_rtt", "5", "mosCalc"), expected, AT)),
+                d.readings().toString());
+        assertTrue(expected > 3.6 && expected < 4.2, "G.729A lossless MOS " + expected);
+    }
 }
