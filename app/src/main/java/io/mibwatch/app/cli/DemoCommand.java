@@ -118,6 +118,8 @@ final class DemoCommand implements Callable<Integer> {
         sb.append("\nIn another terminal:\n");
         sb.append("  ./mibwatch alerts --state all --data ").append(d).append("          # the alerts, newest state\n");
         sb.append("  ./mibwatch check srv2 cpu/load --instance 196608 --data ").append(d).append("  # Nagios-style\n");
+        sb.append("  ./mibwatch apdex voice --from -1d --config ").append(d).append("/mibwatch.yaml   # the voice service's Apdex\n");
+        sb.append("  ./mibwatch baseline show wan1 cisco_rtt/20/rtt --slot 60m --data ").append(d).append('\n');
         sb.append("  ./mibwatch query core1 --data ").append(d).append("                     # list core1's series\n");
         sb.append("  ./mibwatch query core1 interfaces/1/inOctets --from -7d --resolution 3600 --data ").append(d).append('\n');
         sb.append("  ./mibwatch query srv2 cpu/196608/load --from -10m --data ").append(d).append('\n');

@@ -50,6 +50,8 @@ import org.slf4j.LoggerFactory;
 public final class Demo implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Demo.class);
     public static final String SCENARIO_RESOURCE = "demo-scenario.yaml";
+    /** The built-in fleet's router with IP SLA jitter operations 20 and 30 (the demo's voice service). */
+    static final String VOICE_DEVICE = "wan1";
 
     /**
      * @param dataDir  the appliance's data directory (RRD files under {@code rrd/})
@@ -124,7 +126,11 @@ public final class Demo implements AutoCloseable {
                 .clock(new SimClock(clock, t0, 1)).start();
         try {
             Duration simTook = Duration.ofNanos(System.nanoTime() - f0);
-            MibwatchConfig cfg = ConfigLoader.parse(configYaml(sim.endpoints(), s.interval()), "demo configuration");
+            String yaml = configYaml(sim.endpoints(), s.interval());
+            MibwatchConfig cfg = ConfigLoader.parse(yaml, "demo configuration");
+            // the CLI (apdex, thresholds suggest, ...) reads the services from the config file
+            java.nio.file.Files.writeString(s.dataDir().resolve("mibwatch.yaml"),
+                    "# written by mibwatch demo\ndata_dir: " + s.dataDir().toAbsolutePath() + "\n" + yaml);
             long d0 = System.nanoTime();
             Daemon daemon = new Daemon(cfg, s.dataDir(), clock);
             daemon.start();
@@ -149,6 +155,14 @@ public final class Demo implements AutoCloseable {
             y.append("  - {name: ").append(e.device()).append(", address: ")
                     .append(e.address().getAddress().getHostAddress()).append(", port: ").append(e.address().getPort())
                     .append(", version: v2c}\n");
+        }
+        if (endpoints.stream().anyMatch(e -> e.device().equals(VOICE_DEVICE))) {
+            // one service users feel: voice calls over wan1's two IP SLA jitter operations;
+            // 150 ms is ITU-T G.114's one-way delay limit for good interactive voice
+            y.append("services:\n  - name: voice\n    window: 5m\n    apdex_alert: {below: 0.85, for: 10m}\n")
+                    .append("    members:\n")
+                    .append("      - {device: ").append(VOICE_DEVICE).append(", series: cisco_rtt/20/rtt, t: 150ms}\n")
+                    .append("      - {device: ").append(VOICE_DEVICE).append(", series: cisco_rtt/30/rtt, t: 150ms}\n");
         }
         return y.toString();
     }
