@@ -52,6 +52,8 @@ final class DeviceBuilder {
     private static final String RTT_CTRL_ADMIN_ENTRY = "1.3.6.1.4.1.9.9.42.1.2.1.1.";
     private static final String RTT_LATEST_OPER_ENTRY = "1.3.6.1.4.1.9.9.42.1.2.10.1.";
     private static final String RTT_LATEST_JITTER_ENTRY = "1.3.6.1.4.1.9.9.42.1.5.2.1.";
+    // rttMonEchoAdminEntry
+    private static final String RTT_ECHO_ADMIN_ENTRY = "1.3.6.1.4.1.9.9.42.1.2.2.1.";
     // UPS-MIB (RFC 1628)
     private static final String UPS = "1.3.6.1.2.1.33.1.";
     // FORTINET-FORTIGATE-MIB fgSystemInfo
@@ -208,6 +210,14 @@ final class DeviceBuilder {
      * rttMonLatestJitterOper columns; else echo(1) with the latest completion time only.
      */
     DeviceBuilder ipSla(int index, String tag, boolean jitter, int rttMs) {
+        return ipSla(index, tag, jitter, rttMs, 1);
+    }
+
+    /**
+     * @param codec rttMonEchoAdminCodecType of a jitter operation (RttMonCodecType: g711ulaw(1),
+     *              g711alaw(2), g729a(3)); the agent scores MOS and ICPIF for it
+     */
+    DeviceBuilder ipSla(int index, String tag, boolean jitter, int rttMs, int codec) {
         String i = "." + index;
         put(RTT_CTRL_ADMIN_ENTRY + "2" + i, new OctetString("mibwatch"));  // rttMonCtrlAdminOwner
         put(RTT_CTRL_ADMIN_ENTRY + "3" + i, new OctetString(tag));         // rttMonCtrlAdminTag
@@ -223,7 +233,9 @@ final class DeviceBuilder {
             put(RTT_LATEST_JITTER_ENTRY + "5" + i, new Gauge32(max));       // RTTMax
             put(RTT_LATEST_JITTER_ENTRY + "26" + i, new Gauge32(0));        // PacketLossSD
             put(RTT_LATEST_JITTER_ENTRY + "27" + i, new Gauge32(0));        // PacketLossDS
-            put(RTT_LATEST_JITTER_ENTRY + "42" + i, new Gauge32(430));      // MOS x 100
+            put(RTT_ECHO_ADMIN_ENTRY + "27" + i, new Integer32(codec));     // rttMonEchoAdminCodecType
+            put(RTT_LATEST_JITTER_ENTRY + "42" + i, new Gauge32(430));      // MOS x 100 (moves: DeviceModel)
+            put(RTT_LATEST_JITTER_ENTRY + "43" + i, new Gauge32(2));        // ICPIF (moves: DeviceModel)
             int jitterMs = 1 + random.nextInt(4);
             put(RTT_LATEST_JITTER_ENTRY + "46" + i, new Gauge32(jitterMs)); // AvgJitter
             put(RTT_LATEST_JITTER_ENTRY + "47" + i, new Gauge32(jitterMs)); // AvgSDJ

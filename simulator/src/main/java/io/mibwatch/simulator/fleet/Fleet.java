@@ -90,7 +90,7 @@ public final class Fleet {
         b.ciscoTemperature(1, "Inlet", 27);
         b.ipSla(10, "hq-dns-echo", false, 4);
         b.ipSla(20, "hq-voice-jitter", true, 18);
-        b.ipSla(30, "dc2-voice-jitter", true, 32);
+        b.ipSla(30, "dc2-voice-jitter", true, 32, 3); // g729a(3)
         b.ipSla(40, "internet-echo", false, 21);
         return b.build();
     }

@@ -92,6 +92,7 @@ public final class DeviceModel {
     private final Map<Integer, List<Window>> down;
     private final List<CpuWindow> cpuSpikes;
     private final Map<OID, Instant> wraps;
+    private final List<Fault.Degradation> degradations;
     private final Map<Integer, IfInfo> interfaces;
     private final int cores;
 
@@ -106,6 +107,7 @@ public final class DeviceModel {
         Map<Integer, List<Window>> dn = new HashMap<>();
         List<CpuWindow> cpu = new ArrayList<>();
         Map<OID, Instant> wr = new HashMap<>();
+        List<Fault.Degradation> dg = new ArrayList<>();
         for (Fault f : scenario.faults()) {
             Instant at = start.plus(f.at());
             if (f instanceof Fault.Reboot) {
@@ -116,6 +118,8 @@ public final class DeviceModel {
                 cpu.add(new CpuWindow(new Window(at, at.plus(c.duration())), c.percent()));
             } else if (f instanceof Fault.CounterWrap w) {
                 wr.put(w.oid(), at); // a later entry for the same OID wins, as in the file
+            } else if (f instanceof Fault.Degradation d) {
+                dg.add(d);
             }
         }
         rb.sort(Comparator.naturalOrder());
@@ -125,6 +129,7 @@ public final class DeviceModel {
         this.down = Map.copyOf(merged);
         this.cpuSpikes = List.copyOf(cpu);
         this.wraps = Map.copyOf(wr);
+        this.degradations = List.copyOf(dg);
         this.interfaces = interfaces(recorded);
         this.cores = 1 + (int) (Seeds.unit(Seeds.of(name, "cores", 0), 0) * 8);
     }
@@ -360,13 +365,8 @@ public final class DeviceModel {
             case TEMPERATURE -> {
                 return numeric(rec, Math.round(r * (1 + 0.08 * (level - 0.5) + 0.01 * noise)));
             }
-            case LATENCY -> {
-                double base = r > 0 ? r : Seeds.between(seed, 1, 5, 40);
-                return numeric(rec, Math.round(Math.max(0, base * (1 + 0.5 * level + 0.15 * noise))));
-            }
-            case JITTER -> {
-                double base = r > 0 ? r : Seeds.between(seed, 1, 1, 5);
-                return numeric(rec, Math.round(Math.max(0, base * (0.6 + 0.8 * level + 0.3 * noise))));
+            case LATENCY, JITTER, RTT_COUNT, RTT_SUM, PACKET_LOSS, MOS_HUNDREDTHS, ICPIF -> {
+                return numeric(rec, ipSlaColumn(oid, g, r, t));
             }
             case PERCENT_LOAD -> {
                 double base = r > 0 ? r : 30;
@@ -375,6 +375,72 @@ public final class DeviceModel {
             }
             default -> throw new IllegalStateException(g.role().toString());
         }
+    }
+
+    // ---- IP SLA (CISCO-RTTMON-MIB)
+
+    /**
+     * The operation {@code row} at {@code t}: its recorded RTT (completion time) and jitter follow
+     * the traffic shape with seeded noise, plus whatever degradation episode holds; the probes sent
+     * are the recorded NumOfRTT plus recorded losses.
+     */
+    public IpSlaProbe ipSla(int row, Instant t) {
+        long seed = Seeds.of(name, "ipsla", row);
+        double level = shape.peak() == 0 ? 0 : shape.utilisation(t) / shape.peak();
+        double baseRtt = recordedLong(OidClassifier.IP_SLA_COMPLETION_TIME, row);
+        if (baseRtt <= 0) {
+            baseRtt = Seeds.between(seed, 1, 5, 40);
+        }
+        double baseJitter = recordedLong(OidClassifier.IP_SLA_JITTER_ENTRY + ".46", row);
+        if (baseJitter <= 0) {
+            baseJitter = Seeds.between(seed, 2, 1, 5);
+        }
+        long recordedSent = recordedLong(OidClassifier.IP_SLA_JITTER_ENTRY + ".1", row)
+                + recordedLong(OidClassifier.IP_SLA_JITTER_ENTRY + ".26", row)
+                + recordedLong(OidClassifier.IP_SLA_JITTER_ENTRY + ".27", row);
+        int sent = (int) Math.max(1, Math.min(recordedSent <= 0 ? 100 : recordedSent, 1_000_000));
+        double extraMs = 0;
+        int lossPercent = 0;
+        Duration since = Duration.between(start, t);
+        for (Fault.Degradation d : degradations) {
+            if (d.operation() == row && d.activeAt(since)) {
+                extraMs += d.delay().toNanos() / 1e6;
+                lossPercent = Math.max(lossPercent, d.lossPercent());
+            }
+        }
+        double rtt = Math.max(1, baseRtt * (1 + 0.5 * level + 0.15 * noise(seed, t)) + extraMs);
+        // a congested path queues: jitter grows with the added delay (a tenth of it)
+        double jitter = Math.max(0, baseJitter * (0.6 + 0.8 * level + 0.3 * noise(seed + 1, t)) + extraMs / 10);
+        int lost = (int) Math.round(sent * lossPercent / 100.0);
+        int codec = (int) Math.max(0, recordedLong(OidClassifier.IP_SLA_CODEC, row));
+        return new IpSlaProbe(rtt, jitter, sent, lost, codec);
+    }
+
+    private long ipSlaColumn(OID oid, Behaviour.Gauge g, long recordedValue, Instant t) {
+        IpSlaProbe p = ipSla(g.row(), t);
+        int column = oid.get(oid.size() - 2);
+        return switch (g.role()) {
+            case LATENCY -> {
+                // completion time is the RTT; RTTMin/Max keep their recorded distance from it
+                double base = recordedLong(OidClassifier.IP_SLA_COMPLETION_TIME, g.row());
+                boolean completion = oid.startsWith(new OID(OidClassifier.IP_SLA_COMPLETION_TIME));
+                double ratio = completion || base <= 0 || recordedValue <= 0 ? 1 : recordedValue / base;
+                yield Math.round(p.rttMs() * ratio);
+            }
+            case JITTER -> Math.round(p.jitterMs());
+            case RTT_COUNT -> p.answered();
+            case RTT_SUM -> Math.round(p.answered() * p.rttMs());
+            // PacketLossSD (26) takes the odd probe
+            case PACKET_LOSS -> column == 26 ? (p.lost() + 1) / 2 : p.lost() / 2;
+            case MOS_HUNDREDTHS -> Math.round(p.agentScore().mos() * 100);
+            case ICPIF -> Math.round(p.agentScore().icpif());
+            default -> throw new IllegalStateException(g.role().toString());
+        };
+    }
+
+    private long recordedLong(String column, int row) {
+        Variable v = recorded.get(new OID(column).append(row));
+        return v == null || v instanceof OctetString ? 0 : v.toLong();
     }
 
     /** A CPU percentage (unclamped) for the instance seeded by {@code seed}. */

@@ -40,6 +40,11 @@ public final class OidClassifier {
     static final OID HR_STORAGE_USED = new OID("1.3.6.1.2.1.25.2.3.1.6");
     static final OID HR_STORAGE_RAM = new OID("1.3.6.1.2.1.25.2.1.2");
 
+    // CISCO-RTTMON-MIB rttMonLatestRttOperCompletionTime, rttMonEchoAdminCodecType, rttMonLatestJitterOperEntry
+    static final String IP_SLA_COMPLETION_TIME = "1.3.6.1.4.1.9.9.42.1.2.10.1.1";
+    static final String IP_SLA_CODEC = "1.3.6.1.4.1.9.9.42.1.2.2.1.27";
+    static final String IP_SLA_JITTER_ENTRY = "1.3.6.1.4.1.9.9.42.1.5.2.1";
+
     private record IfColumn(CounterRole role, boolean inbound) {
     }
 
@@ -103,6 +108,13 @@ public final class OidClassifier {
         GAUGE_COLUMNS.put(new OID("1.3.6.1.4.1.9.9.42.1.5.2.1.46"), GaugeRole.JITTER);
         GAUGE_COLUMNS.put(new OID("1.3.6.1.4.1.9.9.42.1.5.2.1.47"), GaugeRole.JITTER);
         GAUGE_COLUMNS.put(new OID("1.3.6.1.4.1.9.9.42.1.5.2.1.48"), GaugeRole.JITTER);
+        // rttMonLatestJitterOperNumOfRTT, RTTSum, PacketLossSD, PacketLossDS, MOS, ICPIF
+        GAUGE_COLUMNS.put(new OID(IP_SLA_JITTER_ENTRY + ".1"), GaugeRole.RTT_COUNT);
+        GAUGE_COLUMNS.put(new OID(IP_SLA_JITTER_ENTRY + ".2"), GaugeRole.RTT_SUM);
+        GAUGE_COLUMNS.put(new OID(IP_SLA_JITTER_ENTRY + ".26"), GaugeRole.PACKET_LOSS);
+        GAUGE_COLUMNS.put(new OID(IP_SLA_JITTER_ENTRY + ".27"), GaugeRole.PACKET_LOSS);
+        GAUGE_COLUMNS.put(new OID(IP_SLA_JITTER_ENTRY + ".42"), GaugeRole.MOS_HUNDREDTHS);
+        GAUGE_COLUMNS.put(new OID(IP_SLA_JITTER_ENTRY + ".43"), GaugeRole.ICPIF);
     }
 
     private OidClassifier() {

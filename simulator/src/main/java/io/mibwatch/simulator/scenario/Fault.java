@@ -154,6 +154,82 @@ public sealed interface Fault {
         }
     }
 
+    /**
+     * Recurring degradations of one IP SLA operation (CISCO-RTTMON-MIB) at seeded random times:
+     * time is cut into epochs of {@code every}, anchored at {@code at}, and each epoch holds one
+     * episode of {@code duration} starting at a seeded offset inside it. Unlike the other faults it
+     * applies before the simulation start too (epochs with negative numbers), so a backfilled
+     * history shows the same kind of trouble the live agent serves: what the red button analysis
+     * (complaints vs. metrics) and baselines need to learn from.
+     *
+     * <p>While an episode holds, the operation's round-trip times rise by {@code delay}, its jitter
+     * by a tenth of that, and {@code lossPercent} % of its probe packets are lost.
+     *
+     * @param operation   the rttMonCtrlAdminIndex of the operation
+     * @param every       epoch length: on average one episode per {@code every}
+     * @param delay       added round-trip time
+     * @param lossPercent probe packets lost during an episode, 0..100
+     * @param seed        picks the episodes' offsets; same seed, same times
+     */
+    record Degradation(Duration at, DevicePattern device, int operation, Duration duration, Duration every,
+                       Duration delay, int lossPercent, long seed) implements Fault {
+        public Degradation {
+            check(at, duration, device);
+            Objects.requireNonNull(every, "every");
+            Objects.requireNonNull(delay, "delay");
+            if (operation < 1) {
+                throw new IllegalArgumentException("IP SLA operation index must be >= 1: " + operation);
+            }
+            if (duration.isZero() || duration.compareTo(every) >= 0) {
+                throw new IllegalArgumentException("degradation duration " + duration + " must be positive and "
+                        + "shorter than every " + every);
+            }
+            if (lossPercent < 0 || lossPercent > 100) {
+                throw new IllegalArgumentException("loss percent out of 0..100: " + lossPercent);
+            }
+        }
+
+        public String kind() {
+            return "degradation";
+        }
+
+        /** The start offset of the episode of epoch {@code k} (k may be negative: before the start). */
+        public Duration episodeStart(long k) {
+            long epochMs = every.toMillis();
+            long slackMs = epochMs - duration.toMillis();
+            long offset = (long) (unit(seed, k) * slackMs);
+            return at.plusMillis(k * epochMs + offset);
+        }
+
+        /** True when an episode holds at {@code sinceStart} (negative: before the start). */
+        public boolean activeAt(Duration sinceStart) {
+            long k = Math.floorDiv(sinceStart.minus(at).toMillis(), every.toMillis());
+            Duration s = episodeStart(k);
+            return sinceStart.compareTo(s) >= 0 && sinceStart.compareTo(s.plus(duration)) < 0;
+        }
+
+        /** Start offsets of the episodes that begin in {@code [from, to)}, oldest first. */
+        public java.util.List<Duration> episodes(Duration from, Duration to) {
+            java.util.List<Duration> out = new java.util.ArrayList<>();
+            long k = Math.floorDiv(from.minus(at).toMillis(), every.toMillis());
+            for (Duration s = episodeStart(k); s.compareTo(to) < 0; s = episodeStart(++k)) {
+                if (s.compareTo(from) >= 0) {
+                    out.add(s);
+                }
+            }
+            return java.util.List.copyOf(out);
+        }
+
+        /** A uniform number in [0, 1) from (seed, k): SplitMix64's finaliser (Steele et al., OOPSLA 2014). */
+        static double unit(long seed, long k) {
+            long z = seed * 0x9E3779B97F4A7C15L + k * 0xBF58476D1CE4E5B9L + 0x94D049BB133111EBL;
+            z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+            z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+            z = z ^ (z >>> 31);
+            return (z >>> 11) * 0x1.0p-53;
+        }
+    }
+
     private static void check(Duration at, Duration duration, DevicePattern device) {
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(duration, "duration");

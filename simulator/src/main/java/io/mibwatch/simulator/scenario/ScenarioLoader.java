@@ -37,6 +37,9 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  *   - {at: 1m, duration: 2m, device: srv1, kind: cpu_spike, value: 97}
  *   - {at: 1m, duration: 5m, device: sw1, kind: interface_down, ifindex: 3}
  *   - {at: 4m, duration: 1m, device: core1, kind: garbled}     # also: truncated, auth_failure
+ *   # IP SLA operation 20's RTT +250 ms and 3 % loss for 20 minutes once every 3 hours at seeded
+ *   # times, before the start too (backfilled history shows it)
+ *   - {at: 0s, duration: 20m, device: wan1, kind: degradation, ipsla: 20, every: 3h, delay: 250ms, loss: 3, seed: 7}
  * </pre>
  * Like mibwatch.yaml (config's ConfigLoader) the tree is checked by hand so that every error is
  * reported at once with its key path and value; duplicate keys and a second document are errors.
@@ -55,10 +58,12 @@ public final class ScenarioLoader {
             "reboot", Set.of(),
             "counter_wrap", Set.of("oid"),
             "cpu_spike", Set.of("duration", "value"),
-            "interface_down", Set.of("duration", "ifindex"));
+            "interface_down", Set.of("duration", "ifindex"),
+            "degradation", Set.of("duration", "every", "ipsla", "delay", "loss", "seed"));
 
     static final Set<String> COMMON_KEYS = Set.of("at", "device", "kind");
-    static final Set<String> ALL_KEYS = Set.of("at", "device", "kind", "duration", "delay", "oid", "value", "ifindex");
+    static final Set<String> ALL_KEYS = Set.of("at", "device", "kind", "duration", "delay", "oid", "value", "ifindex",
+            "every", "ipsla", "loss", "seed");
 
     /** Device names as config allows them (DeviceConfig), plus the glob characters. */
     private static final Pattern DEVICE_GLOB = Pattern.compile("[A-Za-z0-9_.:*?-]+");
@@ -175,7 +180,7 @@ public final class ScenarioLoader {
                 return null;
             }
             Set<String> needed = KINDS.get(kind);
-            for (String k : List.of("duration", "delay", "oid", "value", "ifindex")) {
+            for (String k : List.of("duration", "delay", "oid", "value", "ifindex", "every", "ipsla", "loss", "seed")) {
                 JsonNode v = n.get(k);
                 if (!needed.contains(k) && v != null) {
                     error(path + "." + k, v, "does not apply to kind " + kind + (needed.isEmpty() ? ""
@@ -190,6 +195,17 @@ public final class ScenarioLoader {
             Integer ifIndex = needed.contains("ifindex")
                     ? integer(path + ".ifindex", n.get("ifindex"), 1, Integer.MAX_VALUE,
                             "an ifIndex, 1-2147483647 (RFC 2863 InterfaceIndex)") : null;
+            Duration every = needed.contains("every") ? positiveDuration(path + ".every", n.get("every")) : null;
+            Integer ipsla = needed.contains("ipsla")
+                    ? integer(path + ".ipsla", n.get("ipsla"), 1, Integer.MAX_VALUE,
+                            "an IP SLA operation number (rttMonCtrlAdminIndex), 1-2147483647") : null;
+            Integer loss = needed.contains("loss")
+                    ? integer(path + ".loss", n.get("loss"), 0, 100, "a packet loss percentage, 0-100") : null;
+            Integer seed = needed.contains("seed")
+                    ? integer(path + ".seed", n.get("seed"), 0, Integer.MAX_VALUE, "a whole number >= 0") : null;
+            if (errors.size() == before && every != null && duration.compareTo(every) >= 0) {
+                error(path + ".duration", n.get("duration"), "must be shorter than every (" + n.get("every").asText() + ")");
+            }
             if (errors.size() > before) {
                 return null;
             }
@@ -203,6 +219,7 @@ public final class ScenarioLoader {
                 case "counter_wrap" -> new Fault.CounterWrap(at, device, oid);
                 case "cpu_spike" -> new Fault.CpuSpike(at, duration, device, value);
                 case "interface_down" -> new Fault.InterfaceDown(at, duration, device, ifIndex);
+                case "degradation" -> new Fault.Degradation(at, device, ipsla, duration, every, delay, loss, seed);
                 default -> throw new IllegalStateException(kind);
             };
         }
@@ -302,7 +319,7 @@ public final class ScenarioLoader {
 
         static String kindNames() {
             return String.join(", ", new LinkedHashSet<>(List.of("timeout", "slow", "garbled", "truncated",
-                    "auth_failure", "reboot", "counter_wrap", "cpu_spike", "interface_down")));
+                    "auth_failure", "reboot", "counter_wrap", "cpu_spike", "interface_down", "degradation")));
         }
 
         static boolean absent(JsonNode n) {

@@ -92,7 +92,7 @@ class ScenarioLoaderTest {
                         new ConfigError("faults[0].at", "-5", "not a duration (" + ScenarioDuration.EXAMPLES + ")"))),
                 Arguments.of("faults:\n  - {at: 1m, device: core1, kind: explode}\n", List.of(
                         new ConfigError("faults[0].kind", "explode", "unknown fault kind; one of timeout, slow, "
-                                + "garbled, truncated, auth_failure, reboot, counter_wrap, cpu_spike, interface_down"))),
+                                + "garbled, truncated, auth_failure, reboot, counter_wrap, cpu_spike, interface_down, degradation"))),
                 Arguments.of("faults:\n  - {at: 1m, duration: 0s, device: core1, kind: timeout}\n", List.of(
                         new ConfigError("faults[0].duration", "0s", "must be longer than zero"))),
                 Arguments.of("faults:\n  - {at: 1m, device: core1, kind: timeout}\n", List.of(
@@ -118,7 +118,7 @@ class ScenarioLoaderTest {
                         new ConfigError("faults[0].ifindex", "0", "expected an ifIndex, 1-2147483647 (RFC 2863 InterfaceIndex)"))),
                 Arguments.of("faults:\n  - {at: 1m, device: a, kind: reboot, colour: red}\n", List.of(
                         new ConfigError("faults[0].colour", null,
-                                "unknown key; known keys here: at, delay, device, duration, ifindex, kind, oid, value"))),
+                                "unknown key; known keys here: at, delay, device, duration, every, ifindex, ipsla, kind, loss, oid, seed, value"))),
                 // every error of every entry at once
                 Arguments.of("faults:\n  - {device: a, kind: reboot}\n  - {at: 1m, kind: reboot}\n  - 7\n", List.of(
                         new ConfigError("faults[0].at", null, "required (time after the start, " + ScenarioDuration.EXAMPLES + ")"),
