@@ -16,9 +16,11 @@ import java.util.OptionalDouble;
  * @param unreachablePolls   failed polls in a row that make a device unreachable
  * @param overrides          per device / metric / instance changes of the defaults, in file order
  * @param rules              user rules, in file order
+ * @param baselines          learned time-of-day baseline rules (issue 6), in file order
  */
 public record ThresholdsConfig(boolean vendorReferences, boolean percentageDefaults, Optional<Levels> percentageLevels,
-                               int unreachablePolls, List<Override> overrides, List<UserRule> rules) {
+                               int unreachablePolls, List<Override> overrides, List<UserRule> rules,
+                               List<Baseline> baselines) {
 
     public static final ThresholdsConfig STOCK = new ThresholdsConfig(true, true, Optional.empty(), 5, List.of(),
             List.of());
@@ -27,6 +29,13 @@ public record ThresholdsConfig(boolean vendorReferences, boolean percentageDefau
         Objects.requireNonNull(percentageLevels, "percentageLevels");
         overrides = List.copyOf(overrides);
         rules = List.copyOf(rules);
+        baselines = List.copyOf(baselines);
+    }
+
+    /** Without baseline rules (the shape before issue 6). */
+    public ThresholdsConfig(boolean vendorReferences, boolean percentageDefaults, Optional<Levels> percentageLevels,
+                            int unreachablePolls, List<Override> overrides, List<UserRule> rules) {
+        this(vendorReferences, percentageDefaults, percentageLevels, unreachablePolls, overrides, rules, List.of());
     }
 
     /** Which series: globs with {@code *}; {@code *} = any. */
@@ -87,6 +96,42 @@ public record ThresholdsConfig(boolean vendorReferences, boolean percentageDefau
             Objects.requireNonNull(levels, "levels");
             Objects.requireNonNull(watch, "watch");
             Objects.requireNonNull(against, "against");
+        }
+    }
+
+    /** Which slot statistic a baseline rule compares with. */
+    public enum BaselineReference { MEAN, P75, P90 }
+
+    /**
+     * How far from the slot's reference a value may go: {@code percent} (limit = ref x (1 +- p/100))
+     * or a multiple (limit = ref x k, or ref / k when low is bad).
+     */
+    public record BaselineMargin(boolean multiple, double amount) {
+    }
+
+    /**
+     * A learned-baseline rule ({@code thresholds.baselines[]}).
+     *
+     * @param name         rule id, part of its alerts' identity
+     * @param slotMinutes  20 or 60
+     * @param weeks        weeks of history learned from
+     * @param armWeeks     weeks' worth of samples every slot needs before the rule alerts
+     * @param splitWeekend separate weekday and weekend rows
+     * @param high         true: higher than the baseline is bad; false: lower is
+     * @param critical     the severity of its alerts: critical, else warning
+     * @param forDuration  how long the value must stay out of its baseline before the alert fires
+     * @param zone         the zone the slots are local to (empty: the system's)
+     */
+    public record Baseline(String name, Match match, BaselineReference reference, BaselineMargin margin,
+                           int slotMinutes, int weeks, int armWeeks, boolean splitWeekend, boolean high,
+                           boolean critical, Duration forDuration, Optional<java.time.ZoneId> zone) {
+        public Baseline {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(match, "match");
+            Objects.requireNonNull(reference, "reference");
+            Objects.requireNonNull(margin, "margin");
+            Objects.requireNonNull(forDuration, "forDuration");
+            Objects.requireNonNull(zone, "zone");
         }
     }
 }

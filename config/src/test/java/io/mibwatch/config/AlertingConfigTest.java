@@ -58,7 +58,7 @@ class AlertingConfigTest {
         return Stream.of(
                 Arguments.of("thresholds: {vendor_reference: true}",
                         List.of("thresholds.vendor_reference: unknown key (did you mean 'vendor_references'?); known keys here: "
-                                + "overrides, percentage_defaults, percentage_levels, rules, unreachable_polls, vendor_references")),
+                                + "baselines, overrides, percentage_defaults, percentage_levels, rules, unreachable_polls, vendor_references")),
                 Arguments.of("thresholds: {unreachable_polls: 0, percentage_defaults: maybe}",
                         List.of("thresholds.percentage_defaults: maybe: expected true or false",
                                 "thresholds.unreachable_polls: 0: failed polls in a row, 1..1000")),
