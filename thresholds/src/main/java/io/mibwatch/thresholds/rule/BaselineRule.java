@@ -31,7 +31,44 @@ import java.util.OptionalDouble;
  * leaves that interface and the other rules unchanged.
  */
 public record BaselineRule(RuleId id, SlotWidth width, Reference reference, Margin margin, Direction direction,
-                           Severity severity, Arming arming, Baselines baselines) implements Rule {
+                           Severity severity, Arming arming, Baselines baselines, Duration forDuration) implements Rule {
+
+    /** Fires on the first value out of its baseline. */
+    public BaselineRule(RuleId id, SlotWidth width, Reference reference, Margin margin, Direction direction,
+                        Severity severity, Arming arming, Baselines baselines) {
+        this(id, width, reference, margin, direction, severity, arming, baselines, Duration.ZERO);
+    }
+
+    /** Where a series stands with this rule: what {@code baseline status} shows and why a rule is quiet. */
+    public enum Readiness {
+        /** No table learned for the series (yet): no history, or not learned since it appeared. */
+        NO_MODEL,
+        /** A table exists but some slot lacks samples ({@link Arming}): no alert. */
+        LEARNING,
+        /** Every slot has enough samples: the rule alerts. */
+        ARMED
+    }
+
+    /** The readiness of {@code series}, from the current model. */
+    public Readiness readiness(io.mibwatch.core.series.SeriesId series) {
+        Optional<BaselineTable> table = baselines.forSeries(series, width);
+        if (table.isEmpty()) {
+            return Readiness.NO_MODEL;
+        }
+        return table.get().armed(arming) ? Readiness.ARMED : Readiness.LEARNING;
+    }
+
+    /** The limit for {@code series} at {@code at}: empty unless ARMED and the slot has a reference. */
+    public OptionalDouble limit(io.mibwatch.core.series.SeriesId series, Instant at) {
+        Optional<BaselineTable> table = baselines.forSeries(series, width);
+        if (table.isEmpty() || !table.get().armed(arming)) {
+            return OptionalDouble.empty();
+        }
+        SlotStats slot = table.get().at(at);
+        double ref = reference.of(slot);
+        return slot.count() == 0 || !Double.isFinite(ref) ? OptionalDouble.empty()
+                : OptionalDouble.of(margin.limit(ref, direction));
+    }
 
     /** Which slot statistic the limit is based on. */
     public enum Reference {
@@ -91,6 +128,10 @@ public record BaselineRule(RuleId id, SlotWidth width, Reference reference, Marg
         Objects.requireNonNull(severity, "severity");
         Objects.requireNonNull(arming, "arming");
         Objects.requireNonNull(baselines, "baselines");
+        Objects.requireNonNull(forDuration, "forDuration");
+        if (forDuration.isNegative()) {
+            throw new IllegalArgumentException("baseline rule " + id + ": negative for " + forDuration);
+        }
         if (!margin.multiple() && direction == Direction.LOW && margin.amount() >= 100) {
             throw new IllegalArgumentException("baseline rule " + id + ": a low-is-bad margin of "
                     + Levels.fmt(margin.amount()) + "% puts the limit at or below zero");
@@ -116,7 +157,7 @@ public record BaselineRule(RuleId id, SlotWidth width, Reference reference, Marg
         Levels levels = new Levels(direction,
                 severity == Severity.WARNING ? level : OptionalDouble.empty(),
                 severity == Severity.CRITICAL ? level : OptionalDouble.empty(),
-                OptionalDouble.empty(), 1, Duration.ZERO);
+                OptionalDouble.empty(), 1, forDuration);
         String what = v.series().path() + " (baseline " + reference.name().toLowerCase(Locale.ROOT) + " "
                 + Levels.fmt(ref) + " " + margin + " at " + table.get().width().start(table.get().slotAt(now))
                 + " " + table.get().kindAt(now).name().toLowerCase(Locale.ROOT) + ")";
@@ -127,6 +168,7 @@ public record BaselineRule(RuleId id, SlotWidth width, Reference reference, Marg
     public String describe() {
         return "baseline " + (direction == Direction.HIGH ? "high" : "low") + " " + severity.name().toLowerCase(Locale.ROOT)
                 + " " + reference.name().toLowerCase(Locale.ROOT) + " " + margin + " slot " + width.label()
-                + " armed after " + arming.percent() + "% of " + arming.weeks() + " weeks";
+                + " armed after " + arming.percent() + "% of " + arming.weeks() + " weeks"
+                + (forDuration.isZero() ? "" : " for " + forDuration.toSeconds() + "s");
     }
 }

@@ -140,4 +140,27 @@ class BaselineRuleTest {
         assertEquals("baseline high warning p90 +-30% slot 20m armed after 90% of 2 weeks",
                 rule(Direction.HIGH, Baselines.NONE).describe());
     }
+
+    @Test
+    void readinessAndLimitSayWhyARuleIsQuiet() {
+        assertEquals(BaselineRule.Readiness.NO_MODEL, rule(Direction.HIGH, Baselines.NONE).readiness(CPU));
+        assertEquals(BaselineRule.Readiness.LEARNING, rule(Direction.HIGH, baselines(7)).readiness(CPU));
+        assertTrue(rule(Direction.HIGH, baselines(7)).limit(CPU, AT_03).isEmpty());
+        BaselineRule armed = rule(Direction.HIGH, baselines(28));
+        assertEquals(BaselineRule.Readiness.ARMED, armed.readiness(CPU));
+        double p90 = baselines(28).forSeries(CPU, SlotWidth.MIN_20).orElseThrow().at(AT_03).p90();
+        assertEquals(p90 * 1.3, armed.limit(CPU, AT_03).getAsDouble(), 1e-9);
+    }
+
+    @Test
+    void forDurationKeepsABreachPendingUntilItLasted() {
+        BaselineRule r = new BaselineRule(RuleId.of("baseline:cpu"), SlotWidth.MIN_20, Reference.P90, Margin.percent(30),
+                Direction.HIGH, Severity.WARNING, Arming.DEFAULT, baselines(28), Duration.ofMinutes(5));
+        Evaluation first = r.evaluate(RuleState.INITIAL, new Observation.Value(CPU, AT_03, 60), AT_03);
+        assertTrue(first.condition().orElseThrow().pending());
+        Instant later = AT_03.plus(Duration.ofMinutes(5));
+        Evaluation second = r.evaluate(first.next(), new Observation.Value(CPU, later, 60), later);
+        assertFalse(second.condition().orElseThrow().pending());
+        assertTrue(r.describe().endsWith(" for 300s"), r.describe());
+    }
 }
