@@ -1,6 +1,9 @@
 package io.mibwatch.app.alerting;
 
+import io.mibwatch.app.baseline.BaselineRules;
+import io.mibwatch.app.baseline.RrdStoredHistory;
 import io.mibwatch.catalog.metric.MetricCatalog;
+import io.mibwatch.core.series.SeriesId;
 import io.mibwatch.config.MibwatchConfig;
 import io.mibwatch.core.series.Sample;
 import io.mibwatch.poller.schedule.CycleReport;
@@ -37,6 +40,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -77,6 +81,8 @@ public final class Alerting implements AutoCloseable {
     private final AlertTracker tracker;
     private final StoreHistory history;
     private final Dispatcher dispatcher;
+    /** Learned baseline rules (issue 6): models relearned daily in the background. */
+    private final BaselineRules baselines;
     /** Live Apdex per service (issue 6); guarded by itself: cycles of several devices may end at once. */
     private final ApdexMonitor apdex;
     private final Duration recheckEvery;
@@ -94,7 +100,10 @@ public final class Alerting implements AutoCloseable {
         try {
             this.history = new StoreHistory(series);
             RuleConfig rules = AlertingSetup.rules(config.thresholds());
+            this.baselines = BaselineRules.of(config.thresholds(), new RrdStoredHistory(series), clock,
+                    () -> storedSeries(series), ZoneId.systemDefault());
             List<RuleBinding> withApdex = new ArrayList<>(rules.rules());
+            withApdex.addAll(baselines.bindings());
             withApdex.addAll(ApdexMonitor.rules(config.services()));
             this.engine = new RuleEngine(RuleSet.standard(rules.withRules(withApdex)), history);
             this.apdex = new ApdexMonitor(config.services(), MetricUnits.of(MetricCatalog.standard()));
@@ -107,6 +116,20 @@ public final class Alerting implements AutoCloseable {
             store.close();
             throw e;
         }
+    }
+
+    /** Every stored series, for the baselines to learn from (the RRD directory, read once a day). */
+    private static List<SeriesId> storedSeries(SeriesStore store) {
+        List<SeriesId> out = new ArrayList<>();
+        for (String d : store.devices()) {
+            out.addAll(store.list(d));
+        }
+        return out;
+    }
+
+    /** The learned baseline rules and where their series stand. */
+    public BaselineRules baselines() {
+        return baselines;
     }
 
     private void restore() {
@@ -136,6 +159,7 @@ public final class Alerting implements AutoCloseable {
 
     public void start() {
         dispatcher.start();
+        baselines.start();
         long ms = recheckEvery.toMillis();
         timer.scheduleWithFixedDelay(this::periodic, 0, ms, TimeUnit.MILLISECONDS);
     }
@@ -270,6 +294,7 @@ public final class Alerting implements AutoCloseable {
     @Override
     public void close() {
         timer.shutdownNow();
+        baselines.close();
         try {
             dispatcher.close();
         } finally {

@@ -35,7 +35,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code mibwatch baseline show DEVICE SERIES}: the learned time-of-day baseline of a stored series. */
-@Command(name = "baseline", description = "Learned time-of-day baselines.", subcommands = BaselineCommand.Show.class)
+@Command(name = "baseline", description = "Learned time-of-day baselines.",
+        subcommands = {BaselineCommand.Show.class, BaselineCommand.Status.class})
 final class BaselineCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -163,6 +164,93 @@ final class BaselineCommand implements Runnable {
 
         private static String fmt(double v) {
             return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.4f", v);
+        }
+    }
+
+    /**
+     * {@code mibwatch baseline status}: every {@code thresholds.baselines} rule of the config with
+     * the stored series it matches, each armed (with its current limit) or learning, learned from
+     * the RRD files exactly as the daemon learns them.
+     */
+    @Command(name = "status", description = "The config's baseline rules and their series: armed (with the "
+            + "current limit) or learning (no alert until every slot has enough history).")
+    static final class Status implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--at", defaultValue = "now", description = "the time whose slot limits are shown (default ${DEFAULT-VALUE})")
+        String at;
+        @Option(names = "--config", paramLabel = "FILE", description = "config with thresholds.baselines (default /etc/mibwatch/mibwatch.yaml)")
+        Path config;
+        @Option(names = "--data", paramLabel = "DIR", description = "data directory (default: from the config, else /var/lib/mibwatch)")
+        Path data;
+        @Option(names = "--json", description = "JSON document")
+        boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            MibwatchConfig cfg = ConfigFiles.load(config == null ? Path.of("/etc/mibwatch/mibwatch.yaml") : config);
+            Instant when;
+            try {
+                when = TimeSpec.parse(at, Clock.systemUTC().instant(), ZoneId.systemDefault());
+            } catch (IllegalArgumentException | DateTimeException e) {
+                throw new CliFailure("--at " + at + ": " + e.getMessage(), ExitCodes.USAGE);
+            }
+            Path dir = ConfigFiles.dataDir(data, cfg).resolve("rrd");
+            if (!Files.isDirectory(dir)) {
+                throw new CliFailure("no data directory " + dir + " (use --data DIR or --config FILE)");
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            if (cfg.thresholds().baselines().isEmpty()) {
+                out.println("no baseline rules (thresholds.baselines) in the config");
+                out.flush();
+                return ExitCodes.OK;
+            }
+            List<io.mibwatch.app.baseline.BaselineRules.Status> status;
+            try (RrdSeriesStore store = RrdSeriesStore.readOnly(dir, new SeriesSchema(StandardMetrics.dsNamesByGroup()))) {
+                java.util.function.Supplier<List<SeriesId>> all = () -> store.devices().stream()
+                        .flatMap(d -> store.list(d).stream()).toList();
+                // the learning window ends at --at, as the daemon's ends at its now
+                try (io.mibwatch.app.baseline.BaselineRules rules = io.mibwatch.app.baseline.BaselineRules.of(
+                        cfg.thresholds(), new RrdStoredHistory(store), Clock.fixed(when, java.time.ZoneOffset.UTC), all,
+                        ZoneId.systemDefault())) {
+                    rules.refreshNow();
+                    status = rules.status(all.get(), when);
+                }
+            }
+            if (json) {
+                ObjectMapper m = new ObjectMapper();
+                ObjectNode root = m.createObjectNode().put("at", when.toString());
+                ArrayNode arr = root.putArray("series");
+                for (var s : status) {
+                    ObjectNode o = arr.addObject().put("rule", s.rule()).put("device", s.series().device())
+                            .put("series", s.series().path()).put("state", state(s.readiness()));
+                    if (s.limit().isPresent()) {
+                        o.put("limit", s.limit().getAsDouble());
+                    } else {
+                        o.putNull("limit");
+                    }
+                }
+                out.println(m.writeValueAsString(root));
+            } else {
+                for (var s : status) {
+                    out.printf(Locale.ROOT, "%-20s %s:%-30s %-8s %s%n", s.rule(), s.series().device(), s.series().path(),
+                            state(s.readiness()), s.limit().isPresent() ? "limit " + fmt(s.limit().getAsDouble()) : "");
+                }
+                if (status.isEmpty()) {
+                    out.println("no stored series matches a baseline rule");
+                }
+            }
+            out.flush();
+            return ExitCodes.OK;
+        }
+
+        /** "learning" for a series without a model too: either way it has not seen enough history to alert. */
+        static String state(io.mibwatch.thresholds.rule.BaselineRule.Readiness r) {
+            return r == io.mibwatch.thresholds.rule.BaselineRule.Readiness.ARMED ? "armed" : "learning";
+        }
+
+        private static String fmt(double v) {
+            return String.format(Locale.ROOT, "%.4g", v);
         }
     }
 }
