@@ -27,7 +27,7 @@ final class ActiveCommand implements Callable<Integer> {
     String from;
     @Option(names = "--to", defaultValue = "now", paramLabel = "TIME", description = "(default ${DEFAULT-VALUE})")
     String to;
-    @Option(names = "--config", paramLabel = "FILE", description = "config with the services: section (default /etc/mibwatch/mibwatch.yaml when present)")
+    @Option(names = "--config", paramLabel = "FILE", description = "config with the services: section (default: DIR/mibwatch.yaml with --data DIR, else /etc/mibwatch/mibwatch.yaml when present)")
     Path config;
     @Option(names = "--data", paramLabel = "DIR", description = "data directory (default: from the config, else /var/lib/mibwatch)")
     Path data;
@@ -36,8 +36,8 @@ final class ActiveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path file = config == null ? ConfigFiles.DEFAULT_CONFIG : config;
-        MibwatchConfig cfg = RedButtonCli.optionalConfig(file, config != null);
+        Path file = ConfigFiles.configFile(config, data);
+        MibwatchConfig cfg = RedButtonCli.optionalConfig(file, !file.equals(ConfigFiles.DEFAULT_CONFIG));
         if (cfg != null) RedButtonCli.service(cfg, file, service);
         Instant now = clock.instant();
         Instant f = RedButtonCli.time("--from", from, now);

@@ -46,8 +46,8 @@ final class ApdexCommand implements Callable<Integer> {
     String window;
     @Option(names = "--json", description = "JSON document")
     boolean json;
-    @Option(names = "--config", paramLabel = "FILE", description = "config with the services: section (default ${DEFAULT-VALUE})",
-            defaultValue = "/etc/mibwatch/mibwatch.yaml")
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "config with the services: section (default: DIR/mibwatch.yaml with --data DIR, else /etc/mibwatch/mibwatch.yaml)")
     Path config;
     @Option(names = "--data", paramLabel = "DIR", description = "data directory (default: from the config, else /var/lib/mibwatch)")
     Path data;
@@ -57,6 +57,7 @@ final class ApdexCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        config = ConfigFiles.configFile(config, data);
         MibwatchConfig cfg = ConfigFiles.load(config);
         List<ServicesConfig.Service> chosen;
         if (service == null) {

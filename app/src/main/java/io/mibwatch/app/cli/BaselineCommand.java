@@ -179,7 +179,7 @@ final class BaselineCommand implements Runnable {
         CommandSpec spec;
         @Option(names = "--at", defaultValue = "now", description = "the time whose slot limits are shown (default ${DEFAULT-VALUE})")
         String at;
-        @Option(names = "--config", paramLabel = "FILE", description = "config with thresholds.baselines (default /etc/mibwatch/mibwatch.yaml)")
+        @Option(names = "--config", paramLabel = "FILE", description = "config with thresholds.baselines (default: DIR/mibwatch.yaml with --data DIR, else /etc/mibwatch/mibwatch.yaml)")
         Path config;
         @Option(names = "--data", paramLabel = "DIR", description = "data directory (default: from the config, else /var/lib/mibwatch)")
         Path data;
@@ -188,7 +188,7 @@ final class BaselineCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            MibwatchConfig cfg = ConfigFiles.load(config == null ? Path.of("/etc/mibwatch/mibwatch.yaml") : config);
+            MibwatchConfig cfg = ConfigFiles.load(ConfigFiles.configFile(config, data));
             Instant when;
             try {
                 when = TimeSpec.parse(at, Clock.systemUTC().instant(), ZoneId.systemDefault());

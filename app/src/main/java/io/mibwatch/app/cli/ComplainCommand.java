@@ -25,7 +25,7 @@ final class ComplainCommand implements Callable<Integer> {
     String user;
     @Option(names = "--at", defaultValue = "now", paramLabel = "TIME", description = "when (default ${DEFAULT-VALUE}; -10m, ISO-8601)")
     String at;
-    @Option(names = "--config", paramLabel = "FILE", description = "config with the services: section (default /etc/mibwatch/mibwatch.yaml when present)")
+    @Option(names = "--config", paramLabel = "FILE", description = "config with the services: section (default: DIR/mibwatch.yaml with --data DIR, else /etc/mibwatch/mibwatch.yaml when present)")
     Path config;
     @Option(names = "--data", paramLabel = "DIR", description = "data directory (default: from the config, else /var/lib/mibwatch)")
     Path data;
@@ -34,8 +34,8 @@ final class ComplainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path file = config == null ? ConfigFiles.DEFAULT_CONFIG : config;
-        MibwatchConfig cfg = RedButtonCli.optionalConfig(file, config != null);
+        Path file = ConfigFiles.configFile(config, data);
+        MibwatchConfig cfg = RedButtonCli.optionalConfig(file, !file.equals(ConfigFiles.DEFAULT_CONFIG));
         if (cfg != null) RedButtonCli.service(cfg, file, service);
         if (user.isBlank()) throw new CliFailure("--user must not be empty", ExitCodes.USAGE);
         Instant now = clock.instant();

@@ -25,6 +25,17 @@ final class ConfigFiles {
         }
     }
 
+    /**
+     * The config file a command reads: {@code --config} when given; else {@code DIR/mibwatch.yaml}
+     * when {@code --data DIR} holds one (mibwatch demo writes its config there, so
+     * {@code --data DIR} alone finds the demo's services and baseline rules); else the default.
+     */
+    static Path configFile(Path option, Path data) {
+        if (option != null) return option;
+        if (data != null && Files.isRegularFile(data.resolve("mibwatch.yaml"))) return data.resolve("mibwatch.yaml");
+        return DEFAULT_CONFIG;
+    }
+
     /** --data wins, then the config's data_dir, then /var/lib/mibwatch. */
     static Path dataDir(Path option, MibwatchConfig config) {
         if (option != null) return option;

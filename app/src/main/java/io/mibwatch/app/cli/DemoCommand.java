@@ -112,14 +112,36 @@ final class DemoCommand implements Callable<Integer> {
                 .filter(e -> e.device().equals("core1")).findFirst().orElse(demo.simulation().endpoints().get(0));
         sb.append("\nThe daemon polls every ").append(interval).append(" s; events are logged below as they are seen:\n");
         for (Fault f : scenario.faults()) {
-            sb.append(String.format("  +%-5s %-14s %s%s%n", seconds(f.at()), f.kind(), f.device(),
-                    f instanceof Fault.Windowed w ? " for " + seconds(w.duration()) : ""));
+            if (f instanceof Fault.Degradation g) {
+                sb.append(String.format("  every %-3s %-14s %s IP SLA %d: +%d ms RTT, %d %% loss for %s at seeded times (history too)%n",
+                        seconds(g.every()), f.kind(), f.device(), g.operation(), g.delay().toMillis(), g.lossPercent(),
+                        seconds(g.duration())));
+            } else {
+                sb.append(String.format("  +%-5s %-14s %s%s%n", seconds(f.at()), f.kind(), f.device(),
+                        f instanceof Fault.Windowed w ? " for " + seconds(w.duration()) : ""));
+            }
+        }
+        Demo.Perception p = demo.perception();
+        if (p.baselineSpike().isPresent()) {
+            Fault.CpuSpike c = p.baselineSpike().get();
+            sb.append(String.format(java.util.Locale.ROOT, "  +%-5s %-14s %s at %d %%: above this time of day's learned "
+                            + "baseline (p90 + 50 %% = %.1f %%), so the cpu-baseline rule alerts%n",
+                    seconds(c.at()), c.kind(), c.device(), c.percent(), p.slotLimit()));
+        } else {
+            sb.append("  (the servers' CPU baselines are still learning: less than 2 weeks of history, no baseline alerts)\n");
         }
         sb.append("\nIn another terminal:\n");
         sb.append("  ./mibwatch alerts --state all --data ").append(d).append("          # the alerts, newest state\n");
         sb.append("  ./mibwatch check srv2 cpu/load --instance 196608 --data ").append(d).append("  # Nagios-style\n");
         sb.append("  ./mibwatch apdex voice --from -1d --config ").append(d).append("/mibwatch.yaml   # the voice service's Apdex\n");
         sb.append("  ./mibwatch baseline show wan1 cisco_rtt/20/rtt --slot 60m --data ").append(d).append('\n');
+        sb.append("  ./mibwatch baseline status --data ").append(d).append("           # baseline rules: armed or learning\n");
+        if (p.complaints() > 0) {
+            sb.append("  ./mibwatch thresholds suggest voice --data ").append(d).append("   # the red button: ")
+                    .append(p.complaints()).append(" complaints by ").append(p.users())
+                    .append(" users during wan1's degradations, ranked\n");
+            sb.append("  ./mibwatch complain voice --user you --data ").append(d).append("        # press it yourself\n");
+        }
         sb.append("  ./mibwatch query core1 --data ").append(d).append("                     # list core1's series\n");
         sb.append("  ./mibwatch query core1 interfaces/1/inOctets --from -7d --resolution 3600 --data ").append(d).append('\n');
         sb.append("  ./mibwatch query srv2 cpu/196608/load --from -10m --data ").append(d).append('\n');

@@ -62,8 +62,8 @@ final class ThresholdsCommand implements Runnable {
         int minComplaints;
         @Option(names = "--json", description = "JSON document")
         boolean json;
-        @Option(names = "--config", paramLabel = "FILE", defaultValue = "/etc/mibwatch/mibwatch.yaml",
-                description = "config with the services: section (default ${DEFAULT-VALUE})")
+        @Option(names = "--config", paramLabel = "FILE",
+                description = "config with the services: section (default: DIR/mibwatch.yaml with --data DIR, else /etc/mibwatch/mibwatch.yaml)")
         Path config;
         @Option(names = "--data", paramLabel = "DIR", description = "data directory (default: from the config, else /var/lib/mibwatch)")
         Path data;
@@ -72,6 +72,7 @@ final class ThresholdsCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
+            config = ConfigFiles.configFile(config, data);
             MibwatchConfig cfg = ConfigFiles.load(config);
             ServicesConfig.Service s = RedButtonCli.service(cfg, config, service);
             Instant now = clock.instant();

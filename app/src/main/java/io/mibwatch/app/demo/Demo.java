@@ -1,6 +1,10 @@
 package io.mibwatch.app.demo;
 
+import io.mibwatch.app.baseline.BaselineRules;
+import io.mibwatch.app.baseline.RrdStoredHistory;
 import io.mibwatch.app.daemon.Daemon;
+import io.mibwatch.simulator.scenario.Fault;
+import java.util.Optional;
 import io.mibwatch.catalog.metric.StandardMetrics;
 import io.mibwatch.config.ConfigLoader;
 import io.mibwatch.config.DeviceConfig;
@@ -52,6 +56,18 @@ public final class Demo implements AutoCloseable {
     public static final String SCENARIO_RESOURCE = "demo-scenario.yaml";
     /** The built-in fleet's router with IP SLA jitter operations 20 and 30 (the demo's voice service). */
     static final String VOICE_DEVICE = "wan1";
+    /** The demo's service (users complain about it). */
+    public static final String VOICE_SERVICE = "voice";
+    /** The server whose CPU the demo pushes out of its time-of-day baseline. */
+    static final String BASELINE_DEVICE = "srv3";
+    /** When (after the start) and how long srv3's CPU leaves its baseline. */
+    static final Duration BASELINE_SPIKE_AT = Duration.ofMinutes(2);
+    static final Duration BASELINE_SPIKE_FOR = Duration.ofMinutes(10);
+    /** How far back users' complaints are seeded: what {@code thresholds suggest} reads by default. */
+    static final Duration COMPLAINT_HISTORY = Duration.ofDays(7);
+    static final SimulatedUsers.Office OFFICE = new SimulatedUsers.Office(
+            List.of("ann", "bob", "chen", "dana", "eve"), java.time.LocalTime.of(8, 0), java.time.LocalTime.of(18, 0),
+            java.time.ZoneId.systemDefault());
 
     /**
      * @param dataDir  the appliance's data directory (RRD files under {@code rrd/})
@@ -67,6 +83,18 @@ public final class Demo implements AutoCloseable {
         }
     }
 
+    /**
+     * What the demo did for issue 6's features, for the guide.
+     *
+     * @param baselineSpike the cpu_spike added for {@link #BASELINE_DEVICE}, empty when its baseline is
+     *                      still learning (too little history)
+     * @param slotLimit     the highest limit of that device's CPUs in the spike's slot
+     * @param complaints    complaints seeded during the voice service's past degradations (and a few unrelated ones)
+     * @param users         how many simulated users complained
+     */
+    public record Perception(Optional<Fault.CpuSpike> baselineSpike, double slotLimit, int complaints, int users) {
+    }
+
     /** What starting took: figures the command prints. */
     public record Timings(Duration simulator, Duration backfill, int files, long rows, Duration daemon, List<String> errors) {
     }
@@ -76,11 +104,14 @@ public final class Demo implements AutoCloseable {
     private final Timings timings;
     private final Daemon daemon;
 
-    private Demo(Simulation simulation, MibwatchConfig config, Timings timings, Daemon daemon) {
+    private final Perception perception;
+
+    private Demo(Simulation simulation, MibwatchConfig config, Timings timings, Daemon daemon, Perception perception) {
         this.simulation = simulation;
         this.config = config;
         this.timings = timings;
         this.daemon = daemon;
+        this.perception = perception;
     }
 
     /** The demo's built-in scenario (a resource). */
@@ -119,9 +150,17 @@ public final class Demo implements AutoCloseable {
         long b0 = System.nanoTime();
         Backfill.Report report = backfill(models, planning, s.dataDir().resolve("rrd"), t0, s.history());
         Duration backfillTook = Duration.ofNanos(System.nanoTime() - b0);
+        // a CPU spike that is abnormal for the slot it happens in, as the daemon will learn it
+        Baseline spike = baselineSpike(planning, s.dataDir().resolve("rrd"), t0);
+        Scenario scenario = s.scenario();
+        if (spike.fault().isPresent()) {
+            List<Fault> faults = new ArrayList<>(scenario.faults());
+            faults.add(spike.fault().get());
+            scenario = new Scenario(faults);
+        }
 
         long f0 = System.nanoTime();
-        Simulation sim = Simulation.builder().sources(sources).scenario(s.scenario()).shape(TrafficShape.DEFAULT)
+        Simulation sim = Simulation.builder().sources(sources).scenario(scenario).shape(TrafficShape.DEFAULT)
                 .listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
                 .clock(new SimClock(clock, t0, 1)).start();
         try {
@@ -133,10 +172,18 @@ public final class Demo implements AutoCloseable {
                     "# written by mibwatch demo\ndata_dir: " + s.dataDir().toAbsolutePath() + "\n" + yaml);
             long d0 = System.nanoTime();
             Daemon daemon = new Daemon(cfg, s.dataDir(), clock);
-            daemon.start();
+            SimulatedUsers.Plan users;
+            try {
+                users = seedComplaints(daemon, s.scenario(), t0, s.history(), clock);
+                daemon.start();
+            } catch (RuntimeException e) {
+                daemon.close();
+                throw e;
+            }
             Timings timings = new Timings(simTook, backfillTook, report.files(), report.rows(),
                     Duration.ofNanos(System.nanoTime() - d0), report.errors());
-            return new Demo(sim, cfg, timings, daemon);
+            return new Demo(sim, cfg, timings, daemon, new Perception(spike.fault(), spike.limit(),
+                    users.complaints().size(), OFFICE.users().size()));
         } catch (Exception | Error e) {
             sim.close();
             throw e;
@@ -156,10 +203,14 @@ public final class Demo implements AutoCloseable {
                     .append(e.address().getAddress().getHostAddress()).append(", port: ").append(e.address().getPort())
                     .append(", version: v2c}\n");
         }
+        // learned time-of-day baselines of the servers' CPUs: p90 of the hour slot + 50 %, armed
+        // after two weeks of history (the demo backfills four)
+        y.append("thresholds:\n  baselines:\n    - name: cpu-baseline\n      match: {device: \"srv*\", metric: cpu/load}\n")
+                .append("      reference: p90\n      margin: 50%\n      slot: 60m\n      weeks: 4\n      arm_weeks: 2\n");
         if (endpoints.stream().anyMatch(e -> e.device().equals(VOICE_DEVICE))) {
             // one service users feel: voice calls over wan1's two IP SLA jitter operations;
             // 150 ms is ITU-T G.114's one-way delay limit for good interactive voice
-            y.append("services:\n  - name: voice\n    window: 5m\n    apdex_alert: {below: 0.85, for: 10m}\n")
+            y.append("services:\n  - name: ").append(VOICE_SERVICE).append("\n    window: 5m\n    apdex_alert: {below: 0.85, for: 10m}\n")
                     .append("    members:\n")
                     .append("      - {device: ").append(VOICE_DEVICE).append(", series: cisco_rtt/20/rtt, t: 150ms}\n")
                     .append("      - {device: ").append(VOICE_DEVICE).append(", series: cisco_rtt/30/rtt, t: 150ms}\n");
@@ -206,6 +257,84 @@ public final class Demo implements AutoCloseable {
             LOG.warn("backfill: {} file(s) failed, first: {}", errors.size(), errors.get(0));
         }
         return new Backfill.Report(files.get(), rows.get(), errors);
+    }
+
+    private record Baseline(Optional<Fault.CpuSpike> fault, double limit) {
+    }
+
+    /**
+     * Learns {@link #BASELINE_DEVICE}'s CPU baselines from the backfilled files exactly as the daemon
+     * will (the config's rule, {@link BaselineRules}) and returns a cpu_spike a little above the
+     * highest limit of the slot {@link #BASELINE_SPIKE_AT} falls in: a value that is abnormal for
+     * that time of day, whatever time the demo is started. Empty while the baseline is learning.
+     */
+    static Baseline baselineSpike(MibwatchConfig cfg, Path rrdDir, Instant t0) {
+        if (cfg.thresholds().baselines().isEmpty() || !java.nio.file.Files.isDirectory(rrdDir)) {
+            return new Baseline(Optional.empty(), Double.NaN);
+        }
+        Instant at = t0.plus(BASELINE_SPIKE_AT);
+        try (RrdSeriesStore ro = RrdSeriesStore.readOnly(rrdDir, new SeriesSchema(StandardMetrics.dsNamesByGroup()));
+             BaselineRules rules = BaselineRules.of(cfg.thresholds(), new RrdStoredHistory(ro),
+                     Clock.fixed(t0, java.time.ZoneOffset.UTC), () -> ro.list(BASELINE_DEVICE), java.time.ZoneId.systemDefault())) {
+            rules.refreshNow();
+            List<BaselineRules.Status> st = rules.status(ro.list(BASELINE_DEVICE), at);
+            if (st.isEmpty() || st.stream().anyMatch(x -> x.limit().isEmpty())) {
+                return new Baseline(Optional.empty(), Double.NaN);
+            }
+            double limit = st.stream().mapToDouble(x -> x.limit().getAsDouble()).max().orElseThrow();
+            int value = (int) Math.min(100, Math.ceil(limit) + 5);
+            if (value <= limit) {
+                return new Baseline(Optional.empty(), limit); // no CPU value is abnormal in this slot
+            }
+            return new Baseline(Optional.of(new Fault.CpuSpike(BASELINE_SPIKE_AT, BASELINE_SPIKE_FOR,
+                    new io.mibwatch.simulator.scenario.DevicePattern(BASELINE_DEVICE), value)), limit);
+        } catch (RuntimeException e) {
+            LOG.warn("demo: no baseline spike: {}", e.toString());
+            return new Baseline(Optional.empty(), Double.NaN);
+        }
+    }
+
+    /**
+     * The voice service's users pressed the red button during the past degradations of its IP SLA
+     * operations (the scenario's degradation faults, which the backfill shows too): their active
+     * periods and complaints of the last {@link #COMPLAINT_HISTORY} go into the event store through
+     * the same {@code RedButtonStore} the CLI writes, so {@code thresholds suggest voice} has
+     * something to rank right away.
+     */
+    static SimulatedUsers.Plan seedComplaints(Daemon daemon, Scenario scenario, Instant t0, Duration history, Clock clock) {
+        Duration back = history.compareTo(COMPLAINT_HISTORY) < 0 ? history : COMPLAINT_HISTORY;
+        List<SimulatedUsers.Window> bad = degradedWindows(scenario, t0, back);
+        if (back.isZero() || bad.isEmpty()) {
+            return new SimulatedUsers.Plan(List.of(), List.of());
+        }
+        SimulatedUsers.Plan plan = SimulatedUsers.plan(VOICE_SERVICE, OFFICE, bad, t0.minus(back), t0, 20261121L);
+        var store = daemon.alerting().store().redButton();
+        Instant now = clock.instant();
+        plan.active().forEach(a -> store.addActivePeriod(a, now));
+        plan.complaints().forEach(c -> store.addComplaint(c, now));
+        LOG.info("demo: {} users' {} active periods and {} complaints about {} seeded ({} degradations of {}'s IP SLA in the last {} days)",
+                OFFICE.users().size(), plan.active().size(), plan.complaints().size(), VOICE_SERVICE, bad.size(),
+                VOICE_DEVICE, back.toDays());
+        return plan;
+    }
+
+    /** The voice device's degradation episodes between {@code t0 - back} and {@code t0}. */
+    static List<SimulatedUsers.Window> degradedWindows(Scenario scenario, Instant t0, Duration back) {
+        List<SimulatedUsers.Window> out = new ArrayList<>();
+        for (Fault f : scenario.faults()) {
+            if (f instanceof Fault.Degradation d && d.device().matches(VOICE_DEVICE)
+                    && (d.operation() == 20 || d.operation() == 30)) {
+                for (Duration e : d.episodes(back.negated(), Duration.ZERO)) {
+                    out.add(new SimulatedUsers.Window(t0.plus(e), t0.plus(e).plus(d.duration())));
+                }
+            }
+        }
+        out.sort(java.util.Comparator.comparing(SimulatedUsers.Window::from));
+        return out;
+    }
+
+    public Perception perception() {
+        return perception;
     }
 
     public Simulation simulation() {

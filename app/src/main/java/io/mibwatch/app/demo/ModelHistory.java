@@ -42,7 +42,9 @@ import org.snmp4j.smi.VariableBinding;
  *       percentages are the live ones;</li>
  *   <li>interface utilisation comes from the octet rows through the poller's {@link Derivation}.</li>
  * </ul>
- * Scenario faults are not in the past (their times count from the start) and are ignored here.
+ * Scenario faults count from the start, so most are not in the past; the exception is the
+ * degradation fault (recurring at seeded times before the start too), which reaches the rows
+ * through the model's gauge values like any other value.
  */
 public final class ModelHistory implements Backfill.RowSource {
 
