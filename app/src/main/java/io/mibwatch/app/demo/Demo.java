@@ -73,13 +73,20 @@ public final class Demo implements AutoCloseable {
      * @param dataDir  the appliance's data directory (RRD files under {@code rrd/})
      * @param history  how far back to backfill (0: none)
      * @param interval poll interval of every device
+     * @param baselineSpikeAt when (after the start) srv3's CPU leaves its learned baseline
      */
-    public record Settings(Path dataDir, Duration history, Duration interval, Scenario scenario) {
+    public record Settings(Path dataDir, Duration history, Duration interval, Scenario scenario, Duration baselineSpikeAt) {
         public Settings {
             Objects.requireNonNull(dataDir, "dataDir");
             Objects.requireNonNull(history, "history");
             Objects.requireNonNull(interval, "interval");
             Objects.requireNonNull(scenario, "scenario");
+            Objects.requireNonNull(baselineSpikeAt, "baselineSpikeAt");
+        }
+
+        /** The baseline spike 2 minutes in. */
+        public Settings(Path dataDir, Duration history, Duration interval, Scenario scenario) {
+            this(dataDir, history, interval, scenario, BASELINE_SPIKE_AT);
         }
     }
 
@@ -151,7 +158,7 @@ public final class Demo implements AutoCloseable {
         Backfill.Report report = backfill(models, planning, s.dataDir().resolve("rrd"), t0, s.history());
         Duration backfillTook = Duration.ofNanos(System.nanoTime() - b0);
         // a CPU spike that is abnormal for the slot it happens in, as the daemon will learn it
-        Baseline spike = baselineSpike(planning, s.dataDir().resolve("rrd"), t0);
+        Baseline spike = baselineSpike(planning, s.dataDir().resolve("rrd"), t0, s.baselineSpikeAt());
         Scenario scenario = s.scenario();
         if (spike.fault().isPresent()) {
             List<Fault> faults = new ArrayList<>(scenario.faults());
@@ -265,14 +272,14 @@ public final class Demo implements AutoCloseable {
     /**
      * Learns {@link #BASELINE_DEVICE}'s CPU baselines from the backfilled files exactly as the daemon
      * will (the config's rule, {@link BaselineRules}) and returns a cpu_spike a little above the
-     * highest limit of the slot {@link #BASELINE_SPIKE_AT} falls in: a value that is abnormal for
+     * highest limit of the slot {@code t0 + after} falls in: a value that is abnormal for
      * that time of day, whatever time the demo is started. Empty while the baseline is learning.
      */
-    static Baseline baselineSpike(MibwatchConfig cfg, Path rrdDir, Instant t0) {
+    static Baseline baselineSpike(MibwatchConfig cfg, Path rrdDir, Instant t0, Duration after) {
         if (cfg.thresholds().baselines().isEmpty() || !java.nio.file.Files.isDirectory(rrdDir)) {
             return new Baseline(Optional.empty(), Double.NaN);
         }
-        Instant at = t0.plus(BASELINE_SPIKE_AT);
+        Instant at = t0.plus(after);
         try (RrdSeriesStore ro = RrdSeriesStore.readOnly(rrdDir, new SeriesSchema(StandardMetrics.dsNamesByGroup()));
              BaselineRules rules = BaselineRules.of(cfg.thresholds(), new RrdStoredHistory(ro),
                      Clock.fixed(t0, java.time.ZoneOffset.UTC), () -> ro.list(BASELINE_DEVICE), java.time.ZoneId.systemDefault())) {
@@ -286,7 +293,7 @@ public final class Demo implements AutoCloseable {
             if (value <= limit) {
                 return new Baseline(Optional.empty(), limit); // no CPU value is abnormal in this slot
             }
-            return new Baseline(Optional.of(new Fault.CpuSpike(BASELINE_SPIKE_AT, BASELINE_SPIKE_FOR,
+            return new Baseline(Optional.of(new Fault.CpuSpike(after, BASELINE_SPIKE_FOR,
                     new io.mibwatch.simulator.scenario.DevicePattern(BASELINE_DEVICE), value)), limit);
         } catch (RuntimeException e) {
             LOG.warn("demo: no baseline spike: {}", e.toString());
