@@ -26,7 +26,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "demo", description = {
         "One command demo: the built-in simulated fleet (20 devices on 127.0.0.1), ~4 weeks of backfilled",
         "history and the monitoring daemon polling it, with a scenario (CPU spike, link down, reboot,",
-        "timeout) in the first 3 minutes. Ctrl-C stops everything cleanly."})
+        "timeout) in the first 3 minutes, a CPU out of its learned time-of-day baseline, and a voice service",
+        "whose IP SLA operation degrades every 3 hours, with users' red-button complaints seeded for",
+        "`thresholds suggest voice`. Ctrl-C stops everything cleanly."})
 final class DemoCommand implements Callable<Integer> {
 
     @Spec
@@ -113,9 +115,10 @@ final class DemoCommand implements Callable<Integer> {
         sb.append("\nThe daemon polls every ").append(interval).append(" s; events are logged below as they are seen:\n");
         for (Fault f : scenario.faults()) {
             if (f instanceof Fault.Degradation g) {
-                sb.append(String.format("  every %-3s %-14s %s IP SLA %d: +%d ms RTT, %d %% loss for %s at seeded times (history too)%n",
-                        seconds(g.every()), f.kind(), f.device(), g.operation(), g.delay().toMillis(), g.lossPercent(),
-                        seconds(g.duration())));
+                sb.append(String.format("  every %-3s %-9s %s IP SLA %d: +%d ms RTT, %d %% loss for %s at seeded times "
+                                + "(in the history too)%n", g.every().toSeconds() % 3600 == 0 ? g.every().toHours() + "h"
+                                : seconds(g.every()), f.kind(), f.device(), g.operation(), g.delay().toMillis(),
+                        g.lossPercent(), seconds(g.duration())));
             } else {
                 sb.append(String.format("  +%-5s %-14s %s%s%n", seconds(f.at()), f.kind(), f.device(),
                         f instanceof Fault.Windowed w ? " for " + seconds(w.duration()) : ""));
@@ -134,7 +137,7 @@ final class DemoCommand implements Callable<Integer> {
         sb.append("  ./mibwatch alerts --state all --data ").append(d).append("          # the alerts, newest state\n");
         sb.append("  ./mibwatch check srv2 cpu/load --instance 196608 --data ").append(d).append("  # Nagios-style\n");
         sb.append("  ./mibwatch apdex voice --from -1d --config ").append(d).append("/mibwatch.yaml   # the voice service's Apdex\n");
-        sb.append("  ./mibwatch baseline show wan1 cisco_rtt/20/rtt --slot 60m --data ").append(d).append('\n');
+        sb.append("  ./mibwatch baseline show srv3 cpu/196608/load --slot 60m --data ").append(d).append('\n');
         sb.append("  ./mibwatch baseline status --data ").append(d).append("           # baseline rules: armed or learning\n");
         if (p.complaints() > 0) {
             sb.append("  ./mibwatch thresholds suggest voice --data ").append(d).append("   # the red button: ")
@@ -142,6 +145,8 @@ final class DemoCommand implements Callable<Integer> {
                     .append(" users during wan1's degradations, ranked\n");
             sb.append("  ./mibwatch complain voice --user you --data ").append(d).append("        # press it yourself\n");
         }
+        sb.append("  ./mibwatch query wan1 cisco_rtt/20/mosCalc --from -1d --resolution 300 --data ").append(d)
+                .append("   # E-model MOS\n");
         sb.append("  ./mibwatch query core1 --data ").append(d).append("                     # list core1's series\n");
         sb.append("  ./mibwatch query core1 interfaces/1/inOctets --from -7d --resolution 3600 --data ").append(d).append('\n');
         sb.append("  ./mibwatch query srv2 cpu/196608/load --from -10m --data ").append(d).append('\n');
