@@ -117,6 +117,12 @@ public record BaselineRule(RuleId id, SlotWidth width, Reference reference, Marg
         public String toString() {
             return multiple ? "x" + Levels.fmt(amount) : "+-" + Levels.fmt(amount) + "%";
         }
+
+        /** The margin as applied in {@code direction}: {@code +30%}, {@code -30%}, {@code x2}, {@code /2}. */
+        public String text(Direction direction) {
+            boolean high = direction == Direction.HIGH;
+            return multiple ? (high ? "x" : "/") + Levels.fmt(amount) : (high ? "+" : "-") + Levels.fmt(amount) + "%";
+        }
     }
 
     public BaselineRule {
@@ -159,7 +165,7 @@ public record BaselineRule(RuleId id, SlotWidth width, Reference reference, Marg
                 severity == Severity.CRITICAL ? level : OptionalDouble.empty(),
                 OptionalDouble.empty(), 1, forDuration);
         String what = v.series().path() + " (baseline " + reference.name().toLowerCase(Locale.ROOT) + " "
-                + Levels.fmt(ref) + " " + margin + " at " + table.get().width().start(table.get().slotAt(now))
+                + Levels.fmt(ref) + " " + margin.text(direction) + " at " + table.get().width().start(table.get().slotAt(now))
                 + " " + table.get().kindAt(now).name().toLowerCase(Locale.ROOT) + ")";
         return levels.apply(state, v.value(), now, what);
     }
@@ -167,7 +173,7 @@ public record BaselineRule(RuleId id, SlotWidth width, Reference reference, Marg
     @Override
     public String describe() {
         return "baseline " + (direction == Direction.HIGH ? "high" : "low") + " " + severity.name().toLowerCase(Locale.ROOT)
-                + " " + reference.name().toLowerCase(Locale.ROOT) + " " + margin + " slot " + width.label()
+                + " " + reference.name().toLowerCase(Locale.ROOT) + " " + margin.text(direction) + " slot " + width.label()
                 + " armed after " + arming.percent() + "% of " + arming.weeks() + " weeks"
                 + (forDuration.isZero() ? "" : " for " + forDuration.toSeconds() + "s");
     }

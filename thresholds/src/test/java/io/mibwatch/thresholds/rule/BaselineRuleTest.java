@@ -137,7 +137,7 @@ class BaselineRuleTest {
 
     @Test
     void describes() {
-        assertEquals("baseline high warning p90 +-30% slot 20m armed after 90% of 2 weeks",
+        assertEquals("baseline high warning p90 +30% slot 20m armed after 90% of 2 weeks",
                 rule(Direction.HIGH, Baselines.NONE).describe());
     }
 
@@ -162,5 +162,20 @@ class BaselineRuleTest {
         Evaluation second = r.evaluate(first.next(), new Observation.Value(CPU, later, 60), later);
         assertFalse(second.condition().orElseThrow().pending());
         assertTrue(r.describe().endsWith(" for 300s"), r.describe());
+    }
+
+    static Stream<Arguments> marginTexts() {
+        return Stream.of(Arguments.of(Margin.percent(30), Direction.HIGH, "+30%", 130.0),
+                Arguments.of(Margin.percent(30), Direction.LOW, "-30%", 70.0),
+                Arguments.of(Margin.times(2), Direction.HIGH, "x2", 200.0),
+                Arguments.of(Margin.times(2), Direction.LOW, "/2", 50.0),
+                Arguments.of(Margin.percent(12.5), Direction.HIGH, "+12.50%", 112.5));
+    }
+
+    @ParameterizedTest
+    @MethodSource("marginTexts")
+    void marginTextMatchesTheLimit(Margin m, Direction d, String text, double limitOf100) {
+        assertEquals(text, m.text(d));
+        assertEquals(limitOf100, m.limit(100, d), 1e-9);
     }
 }
