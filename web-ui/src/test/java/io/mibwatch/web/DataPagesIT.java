@@ -130,6 +130,7 @@ class DataPagesIT {
         b.waitFor(By.cssSelector(".confirm .yes")).click();
         WebElement notice = b.waitFor(By.id("notice"));
         b.waitUntil(d -> notice.getText().contains("recorded"));
+        assertFalse(b.driver().findElement(By.cssSelector(".confirm")).isDisplayed(), "the confirmation closes");
         List<Complaint> after = data.db.redButton().complaints("voip", data.now.minus(Duration.ofDays(1)));
         assertEquals(before + 1, after.size());
         assertEquals(TestWeb.user(Role.REPORTER), after.get(after.size() - 1).user());
