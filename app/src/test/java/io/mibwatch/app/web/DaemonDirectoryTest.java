@@ -9,6 +9,7 @@ import io.mibwatch.config.Credentials;
 import io.mibwatch.config.DeviceConfig;
 import io.mibwatch.config.Secret;
 import io.mibwatch.config.SnmpVersion;
+import io.mibwatch.poller.discovery.Inventory;
 import io.mibwatch.web.devices.DeviceDirectory;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,5 +52,25 @@ class DaemonDirectoryTest {
     void aDeviceTheDaemonHasNotPolledYetHasNoStatus() {
         DeviceStatus initial = new DeviceStatus("x", false, null, Duration.ZERO, 0, null, 0, 0, 0);
         assertTrue(DaemonDirectory.poll(initial).isEmpty());
+    }
+
+    @Test
+    void agentNamesComeFromTheInventoryUnescaped() {
+        String alias = "<img src=x onerror=alert(1)> uplink";
+        Inventory inv = new Inventory("core1", "<script>x</script> IOS", "1.3.6.1.4.1.9.1.1",
+                List.of(new Inventory.Interface(3, "Gi0/3", "GigabitEthernet0/3", alias, 6, 1_000_000_000L, true, true,
+                        1, 1, false), new Inventory.Interface(4, "", "eth4", "", 6, 0, false, true, 1, 1, false)),
+                List.of(new Inventory.StorageArea(31, "/var", "1.3.6.1.2.1.25.2.1.4", 4096, 1000)), List.of(),
+                false, false, false, "default", List.of(new Inventory.GroupRows("entity_temp",
+                        List.of(new Inventory.Row("7", "CPU die", 1), new Inventory.Row("8", "", 1)), java.util.Set.of("temperature"))));
+        DaemonDirectory dir = new DaemonDirectory(() -> List.of(device("core1", "192.0.2.1")), n -> Optional.empty(),
+                n -> Optional.of(inv));
+        DeviceDirectory.Device d = dir.device("core1").orElseThrow();
+        assertEquals("<script>x</script> IOS", d.sysDescr());
+        assertEquals(new DeviceDirectory.InstanceLabel("Gi0/3", alias), d.label("interfaces", "3").orElseThrow());
+        assertEquals("eth4", d.label("interfaces", "4").orElseThrow().name());
+        assertEquals("/var", d.label("storage", "31").orElseThrow().name());
+        assertEquals("CPU die", d.label("entity_temp", "7").orElseThrow().name());
+        assertTrue(d.label("entity_temp", "8").isEmpty());
     }
 }
