@@ -62,10 +62,11 @@ class DataPagesIT {
         b.waitFor(By.cssSelector("#g-interfaces\\/1\\/inOctets svg.chart path.line"));
         // the day's graph holds 5-minute rows; the hour has the minute rows
         b.waitFor(By.cssSelector("#ranges button[data-range='1h']")).click();
-        b.waitUntil(x -> x.findElement(By.cssSelector("#g-interfaces\\/1\\/inOctets svg.chart path.line"))
-                .getAttribute("d").split("L").length > 50);
-        String d = b.driver().findElement(By.cssSelector("#g-interfaces\\/1\\/inOctets svg.chart path.line"))
-                .getAttribute("d");
+        // read the path in one script: a redraw replaces the SVG between two WebDriver calls
+        String pathOf = "const p = document.querySelector(\"[id='g-interfaces/1/inOctets'] svg.chart path.line\");"
+                + " return p ? p.getAttribute('d') : '';";
+        b.waitUntil(x -> ((String) b.js(pathOf)).split("L").length > 50);
+        String d = (String) b.js(pathOf);
         assertTrue(d.startsWith("M") && d.split("L").length > 50, "a line through the hour's points: " + d);
         WebElement svg = b.driver().findElement(By.cssSelector("#g-interfaces\\/1\\/inOctets svg.chart"));
         assertTrue(Integer.parseInt(svg.getAttribute("data-points")) > 50);

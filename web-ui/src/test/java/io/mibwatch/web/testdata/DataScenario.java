@@ -59,7 +59,7 @@ public final class DataScenario implements AutoCloseable {
     public DataScenario(Path dir) {
         Clock clock = Clock.systemUTC();
         now = clock.instant().truncatedTo(ChronoUnit.MINUTES);
-        Instant from = now.minus(Duration.ofMinutes(90));
+        Instant from = now.minus(Duration.ofHours(3));
         store = RrdFixture.store(dir.resolve("rrd"));
         List<DeviceDirectory.Device> devices = new ArrayList<>();
         for (int i = 1; i <= 10; i++) {
@@ -91,7 +91,8 @@ public final class DataScenario implements AutoCloseable {
                 ZoneId.of("UTC"));
         Baselines baselines = (s, w) -> s.equals(IF3) && w == SlotWidth.MIN_20 ? Optional.of(table) : Optional.empty();
         db = AlertStore.open(dir.resolve("mibwatch.db"));
-        // two users complain 8 minutes into each degradation of the IP SLA latency
+        // two users complain 8 minutes into each degradation of the IP SLA latency: 5 or 6 degradations
+        // in the 160 minutes, at least 10 complaints (the analysis needs 5)
         int n = 0;
         for (Instant t = from.plus(Duration.ofMinutes(10)); t.isBefore(now.minus(Duration.ofMinutes(10)));
              t = t.plus(Duration.ofMinutes(1))) {
