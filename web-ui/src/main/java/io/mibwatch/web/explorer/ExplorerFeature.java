@@ -63,7 +63,7 @@ public final class ExplorerFeature implements WebFeature {
     }
 
     /** Which value ranks and scores the series. */
-    enum By {
+    public enum By {
         LATEST, AVG, MAX;
 
         static By parse(String text) {

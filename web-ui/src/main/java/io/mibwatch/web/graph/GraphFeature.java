@@ -95,7 +95,7 @@ public final class GraphFeature implements WebFeature {
         Json.ok(ex, seriesJson(id, range, cf, withBand));
     }
 
-    /** The document of {@code GET /api/series/...}; public for the explorer's sparklines and tests. */
+    /** The document of {@code GET /api/series/...}. */
     public SeriesJson seriesJson(SeriesId id, GraphRange range, Consolidation cf, boolean withBand) {
         Instant to = clock.instant();
         Instant from = to.minus(range.span());
