@@ -56,14 +56,18 @@ public final class WebWiring implements AutoCloseable {
     static List<WebFeature> features(Context c) {
         DaemonMetrics metrics = new DaemonMetrics(c.daemon(), c.config(), c.daemon().alerting().store());
         c.daemon().addListener(metrics);
+        WebDataFeatures data = new WebDataFeatures(c::config, c.daemon(), c.clock());
         return List.of(
                 new AuthFeature(c.auth()),
                 new UsersFeature(c.auth()),
                 new AlertsFeature(c.daemon().alerting().store(), new DaemonAlertControl(c.daemon().alerting()),
                         c.clock(), ALERT_FEED_POLL),
                 new MetricsFeature(metrics, Optional.of(c.daemon().alerting().store()), c.config().http().metricsPublic(),
-                        c.config().http().metricsToken())
-                // web-data: devices, graphs, explorer, services, red button (one line each)
+                        c.config().http().metricsToken()),
+                data.devices(),
+                data.graphs(),
+                data.explorer(),
+                data.services()
         );
     }
 
