@@ -93,7 +93,7 @@ final class ApdexCommand implements Callable<Integer> {
         try (RrdSeriesStore store = RrdSeriesStore.readOnly(dir, new SeriesSchema(StandardMetrics.dsNamesByGroup()))) {
             for (ServicesConfig.Service s : chosen) {
                 Duration w = windowOverride != null ? windowOverride : s.window();
-                ServiceHistory h = ServiceHistory.read(store, s, units, f, t);
+                io.mibwatch.thresholds.apdex.ServiceSamples h = ServiceHistory.read(store, s, units, f, t);
                 List<String> missing = h.missing();
                 ServiceApdex a = ServiceApdex.evaluate(h.samples(), f, t, w);
                 if (json) {

@@ -10,12 +10,12 @@ import io.mibwatch.config.ServicesConfig;
 import io.mibwatch.core.series.SeriesId;
 import io.mibwatch.storage.RrdSeriesStore;
 import io.mibwatch.storage.SeriesSchema;
-import io.mibwatch.thresholds.redbutton.Activity;
 import io.mibwatch.thresholds.redbutton.Analysis;
 import io.mibwatch.thresholds.redbutton.MetricVerdict;
 import io.mibwatch.thresholds.redbutton.RedButton;
-import io.mibwatch.thresholds.redbutton.Stats;
 import io.mibwatch.thresholds.rule.MetricUnits;
+import io.mibwatch.thresholds.apdex.ServiceSamples;
+import io.mibwatch.thresholds.wiring.RedButtonWorkflow;
 import io.mibwatch.thresholds.store.AlertStore;
 import io.mibwatch.thresholds.store.RedButtonStore;
 import java.io.PrintWriter;
@@ -95,19 +95,9 @@ final class ThresholdsCommand implements Runnable {
             try (AlertStore db = AlertDb.open(data, config);
                  RrdSeriesStore store = RrdSeriesStore.readOnly(rrdDir, new SeriesSchema(StandardMetrics.dsNamesByGroup()))) {
                 RedButtonStore rb = db.redButton();
-                ServiceHistory h = ServiceHistory.read(store, s, MetricUnits.of(MetricCatalog.standard()), f, t);
-                Activity activity = new Activity(rb.activePeriods(service, f), s.workingHours());
-                List<io.mibwatch.thresholds.redbutton.Complaint> complaints = rb.complaints(service, f).stream()
-                        .filter(c -> c.at().isBefore(t)).toList();
-                a = RedButton.analyse(service, complaints, activity, h.samples(),
-                        new RedButton.Options(minComplaints, RedButton.DEFAULT_RATE_LIMIT, w));
-                for (MetricVerdict v : a.metrics()) {
-                    if (v.significant()) {
-                        rb.addSuggestion(service, v.series().toString(), v.tFrustrated().getAsDouble(),
-                                v.tSatisfied().getAsDouble(), v.apdexT().getAsDouble(),
-                                mapper.writeValueAsString(verdictJson(mapper, v, a)), now);
-                    }
-                }
+                ServiceSamples h = ServiceHistory.read(store, s, MetricUnits.of(MetricCatalog.standard()), f, t);
+                a = RedButtonWorkflow.suggest(rb, s, h, f, t,
+                        new RedButton.Options(minComplaints, RedButton.DEFAULT_RATE_LIMIT, w), now);
             }
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
@@ -117,7 +107,7 @@ final class ThresholdsCommand implements Runnable {
                         .put("complaints_rate_limited", a.rateLimited()).put("min_complaints", a.minimum())
                         .put("enough_complaints", a.enoughComplaints());
                 ArrayNode metrics = root.putArray("metrics");
-                a.metrics().forEach(v -> metrics.add(verdictJson(mapper, v, a)));
+                a.metrics().forEach(v -> metrics.add(RedButtonWorkflow.evidence(v, a)));
                 out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root));
             } else {
                 out.printf("%s: %d complaint(s) used, %d outside active periods (ignored), %d rate-limited (one per "
@@ -176,53 +166,25 @@ final class ThresholdsCommand implements Runnable {
             }
             PrintWriter out = spec.commandLine().getOut();
             try (AlertStore db = AlertDb.open(data, config)) {
-                RedButtonStore rb = db.redButton();
-                RedButtonStore.Suggestion sug = rb.latestSuggestion(service, id.toString()).orElseThrow(() ->
-                        new CliFailure("no suggestion for " + id + " of service " + service
-                                + "; run `mibwatch thresholds suggest " + service + "` first"));
-                if (sug.adoptedAt().isPresent()) {
-                    out.printf("suggestion %d was adopted already (%s by %s)%n", sug.id(), sug.adoptedAt().get(),
-                            sug.adoptedBy().orElse("?"));
-                } else if (!rb.adopt(sug.id(), user, clock.instant())) {
-                    throw new CliFailure("suggestion " + sug.id() + " was adopted concurrently");
+                RedButtonWorkflow.Adoption done = RedButtonWorkflow.adopt(db.redButton(), service, id, user, clock.instant());
+                if (done.outcome() == RedButtonWorkflow.Outcome.NO_SUGGESTION) {
+                    throw new CliFailure("no suggestion for " + id + " of service " + service
+                            + "; run `mibwatch thresholds suggest " + service + "` first");
+                }
+                RedButtonStore.Suggestion sug = done.suggestion().orElseThrow();
+                if (done.outcome() == RedButtonWorkflow.Outcome.ALREADY_ADOPTED) {
+                    out.printf("suggestion %d was adopted already (%s by %s)%n", sug.id(),
+                            sug.adoptedAt().map(Object::toString).orElse("?"), sug.adoptedBy().orElse("?"));
                 } else {
                     out.printf("suggestion %d adopted by %s and recorded with its evidence.%n", sug.id(), user);
                 }
-                boolean lower = sug.tSatisfied() <= sug.tFrustrated();
                 out.println("mibwatch.yaml is not rewritten (it holds comments and secrets); paste this under "
                         + "thresholds.rules and reload:");
-                out.printf(Locale.ROOT, """
-                        thresholds:
-                          rules:
-                            - name: redbutton-%s-%s
-                              match: {device: "%s", metric: %s/%s, instance: "%s"}
-                              levels: {warning: %s, critical: %s, direction: %s}
-                        and, for the service's Apdex, in services[name=%s].members: t: %s
-                        """, service, id.metric(), id.device(), id.group(), id.metric(), id.instance(),
-                        num(sug.tSatisfied()), num(sug.tFrustrated()), lower ? "high" : "low", service,
-                        num(sug.apdexT()));
+                out.print(done.yaml());
             }
             out.flush();
             return ExitCodes.OK;
         }
-    }
-
-    static ObjectNode verdictJson(ObjectMapper mapper, MetricVerdict v, Analysis a) {
-        ObjectNode o = mapper.createObjectNode().put("series", v.series().toString())
-                .put("lower_is_better", v.lowerIsBetter()).put("significant", v.significant())
-                .put("p", v.test().p()).put("cliffs_delta", v.test().delta()).put("u", v.test().u())
-                .put("complaints_used", a.accepted());
-        stats(o.putObject("complaint_windows"), v.complaint());
-        stats(o.putObject("normal_windows"), v.normal());
-        v.tFrustrated().ifPresent(x -> o.put("t_frustrated", x));
-        v.tSatisfied().ifPresent(x -> o.put("t_satisfied", x));
-        v.apdexT().ifPresent(x -> o.put("apdex_t", x));
-        return o;
-    }
-
-    private static void stats(ObjectNode o, Stats s) {
-        o.put("count", s.count());
-        if (s.count() > 0) o.put("mean", s.mean()).put("median", s.median()).put("p90", s.p90());
     }
 
     static String num(double v) {
