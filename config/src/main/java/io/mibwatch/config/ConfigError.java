@@ -14,8 +14,9 @@ import java.util.Set;
  */
 public record ConfigError(String path, String value, String message) {
 
-    /** Keys whose values are credentials (RFC 3584 community, RFC 3414 pass phrases, SMTP password, webhook token). */
-    public static final Set<String> SECRET_KEYS = Set.of("community", "auth_pass", "priv_pass", "password", "bearer_token");
+    /** Keys whose values are credentials (RFC 3584 community, RFC 3414 pass phrases, SMTP password, webhook token, scrape token). */
+    public static final Set<String> SECRET_KEYS = Set.of("community", "auth_pass", "priv_pass", "password", "bearer_token",
+            "metrics_token");
 
     public static final String MASK = "<secret>";
 

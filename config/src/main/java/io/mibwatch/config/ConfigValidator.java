@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
 final class ConfigValidator {
 
     static final Set<String> TOP_KEYS = Set.of("data_dir", "defaults", "credentials", "devices", "thresholds",
-            "notifications", "services");
+            "notifications", "services", "http");
     static final Set<String> DEFAULTS_KEYS =
             Set.of("interval", "timeout", "retries", "max_repetitions", "max_outstanding", "credentials");
     static final Set<String> COMMUNITY_KEYS = Set.of("community");
@@ -65,9 +65,11 @@ final class ConfigValidator {
     /** Names declared under credentials whose kind could not be told: referring to them is not "unknown". */
     private final Set<String> brokenSets = new LinkedHashSet<>();
     private final SecretReader secrets;
+    private final Path baseDir;
 
     private ConfigValidator(Path baseDir, Function<String, String> env) {
         this.secrets = new SecretReader(problems, baseDir, env);
+        this.baseDir = baseDir;
     }
 
     /** The validated config (null when there are errors) and every error found. */
@@ -89,7 +91,7 @@ final class ConfigValidator {
         if (absent(root)) {
             return new MibwatchConfig(null, Defaults.STOCK, Map.of(), List.of());
         }
-        if (problems.mapping("", root, TOP_KEYS, "the top level has data_dir, defaults, credentials, devices, thresholds, notifications, services") == null) {
+        if (problems.mapping("", root, TOP_KEYS, "the top level has data_dir, defaults, credentials, devices, thresholds, notifications, services, http") == null) {
             return null;
         }
         Path dataDir = dataDir(root.get("data_dir"));
@@ -111,11 +113,12 @@ final class ConfigValidator {
             });
         }
         ServicesConfig services = new ServicesValidator(problems).services(root.get("services"), deviceNames);
+        HttpConfig http = new HttpValidator(problems, secrets, baseDir).http(root.get("http"));
         if (problems.any()) {
             return null;
         }
         return new MibwatchConfig(dataDir, defaults.values, credentials, devices, thresholds, notifications,
-                services);
+                services, http);
     }
 
     private Path dataDir(JsonNode n) {

@@ -16,16 +16,25 @@ import java.util.Optional;
  * @param thresholds  the {@code thresholds:} section (rule defaults, overrides, user rules)
  * @param notifications the {@code notifications:} section (channels and routes)
  * @param services    the {@code services:} section (Apdex targets per service, issue 6)
+ * @param http        the {@code http:} section (web UI, API, /metrics; issue 7)
  */
 public record MibwatchConfig(Path dataDir, Defaults defaults, Map<String, Credentials> credentials,
                              List<DeviceConfig> devices, ThresholdsConfig thresholds,
-                             NotificationsConfig notifications, ServicesConfig services) {
+                             NotificationsConfig notifications, ServicesConfig services, HttpConfig http) {
     public MibwatchConfig {
         credentials = Map.copyOf(credentials);
         devices = List.copyOf(devices);
         thresholds = thresholds == null ? ThresholdsConfig.STOCK : thresholds;
         notifications = notifications == null ? NotificationsConfig.NONE : notifications;
         services = services == null ? ServicesConfig.NONE : services;
+        http = http == null ? HttpConfig.DEFAULT : http;
+    }
+
+    /** A config without an http section (the shape before issue 7). */
+    public MibwatchConfig(Path dataDir, Defaults defaults, Map<String, Credentials> credentials,
+                          List<DeviceConfig> devices, ThresholdsConfig thresholds,
+                          NotificationsConfig notifications, ServicesConfig services) {
+        this(dataDir, defaults, credentials, devices, thresholds, notifications, services, HttpConfig.DEFAULT);
     }
 
     /** A config without services (the shape before issue 6). */

@@ -105,6 +105,12 @@ class ShippedExampleTest {
         for (String key : List.of("thresholds", "notifications", "services")) {
             assertEquals(variantAll.get(key), shippedAll.get(key), key);
         }
+        // http: same keys; the variant has inline secrets where the shipped file reads files
+        assertEquals(variantAll.get("http").get("listen"), shippedAll.get("http").get("listen"));
+        assertEquals(variantAll.get("http").get("https").get("keystore"), shippedAll.get("http").get("https").get("keystore"));
+        MibwatchConfig c = ConfigLoader.load(examplesVariant());
+        assertEquals("0.0.0.0:8080", c.http().listen().orElseThrow().toString());
+        assertEquals("example-metrics-token-0123", c.http().metricsToken().orElseThrow().reveal());
     }
 
     @Test

@@ -33,6 +33,10 @@ public record Route(String method, String template, Access access, HttpHandler h
         return new Route("POST", template, access, handler);
     }
 
+    public static Route put(String template, Access access, HttpHandler handler) {
+        return new Route("PUT", template, access, handler);
+    }
+
     public static Route delete(String template, Access access, HttpHandler handler) {
         return new Route("DELETE", template, access, handler);
     }

@@ -1,0 +1,223 @@
+package io.mibwatch.web.alerts;
+
+import io.mibwatch.thresholds.store.AlertStore;
+import io.mibwatch.thresholds.store.StoredTransition;
+import io.mibwatch.web.http.Json;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.handlers.sse.ServerSentEventConnection;
+import io.undertow.server.handlers.sse.ServerSentEventHandler;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The live alert feed, {@code GET /api/alerts/stream}: server-sent events (WHATWG HTML, "Server-sent
+ * events") whose ids are the alert store's transition sequence numbers. The store is the single
+ * source: one thread reads {@code transitionsAfter(last)} every {@code pollEvery} and fans the new
+ * transitions out, so whatever writes the store (the daemon, the CLI, another process) reaches
+ * every screen, and a browser that reconnects with {@code Last-Event-ID} (or {@code ?after=SEQ},
+ * for the first connect after loading the snapshot of {@code GET /api/alerts}) gets exactly the
+ * transitions it missed, in order.
+ *
+ * <p>Each event is {@code event: alert}, {@code id: SEQ}, data {@code {seq, transition, alert}}
+ * with the alert's current row ({@code null} when it is gone). A client too far behind
+ * ({@link #MAX_BACKLOG} transitions) gets {@code event: reset} and reloads the snapshot.
+ *
+ * <p>Streams do not hold a worker thread: Undertow writes them from its I/O threads; store reads and
+ * registration happen on this class's single thread, so a client is registered and caught up
+ * without racing the fan-out.
+ */
+public final class AlertStream implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(AlertStream.class);
+    /** Transitions sent to one reconnecting client before it is told to reload instead. */
+    public static final int MAX_BACKLOG = 10_000;
+    private static final int PAGE = 1_000;
+
+    private final AlertStore store;
+    private final Duration pollEvery;
+    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "mibwatch-alert-stream");
+        t.setDaemon(true);
+        return t;
+    });
+    /** Client -> highest sequence number sent to it. Touched only on {@link #thread}. */
+    private final Map<ServerSentEventConnection, Long> clients = new ConcurrentHashMap<>();
+    private final ServerSentEventHandler sse;
+    private volatile long last;
+    private volatile boolean started;
+
+    public AlertStream(AlertStore store, Duration pollEvery) {
+        this.store = store;
+        this.pollEvery = pollEvery;
+        this.sse = new ServerSentEventHandler((connection, lastEventId) -> {
+            // called on an I/O thread: register on ours (store reads block)
+            thread.execute(() -> register(connection, lastEventId));
+        });
+    }
+
+    /** Reads the current end of the transition log and starts polling it. */
+    public synchronized void start() {
+        if (started) {
+            return;
+        }
+        started = true;
+        last = latestSeq(store);
+        long ms = Math.max(10, pollEvery.toMillis());
+        thread.scheduleWithFixedDelay(this::poll, ms, ms, TimeUnit.MILLISECONDS);
+    }
+
+    /** The Undertow handler (the server puts the security headers on before). */
+    public HttpHandler handler() {
+        return exchange -> {
+            exchange.getResponseHeaders().put(io.undertow.util.Headers.CACHE_CONTROL, "no-store");
+            sse.handleRequest(exchange);
+        };
+    }
+
+    /**
+     * The sequence number the fan-out has reached: a snapshot read after this call misses nothing
+     * that a stream opened with {@code ?after=} this value will not send.
+     */
+    public long position() {
+        return last;
+    }
+
+    public int clients() {
+        return clients.size();
+    }
+
+    /** The highest transition sequence number in the store (0 when empty). */
+    public static long latestSeq(AlertStore store) {
+        long seq = 0;
+        while (true) {
+            List<StoredTransition> page = store.transitionsAfter(seq, 10_000);
+            if (page.isEmpty()) {
+                return seq;
+            }
+            seq = page.get(page.size() - 1).seq();
+        }
+    }
+
+    private void register(ServerSentEventConnection c, String lastEventId) {
+        try {
+            long after = parse(lastEventId).orElseGet(() -> parse(first(c.getQueryParameters().get("after")))
+                    .orElse(last));
+            c.setKeepAliveTime(15_000);
+            c.addCloseTask(closed -> clients.remove(closed));
+            // catch up to the fan-out's position, then join it; both on this thread, so nothing falls between
+            if (after < last) {
+                List<StoredTransition> backlog = store.transitionsAfter(after, MAX_BACKLOG + 1);
+                if (backlog.size() > MAX_BACKLOG) {
+                    c.send("{\"reason\":\"more than " + MAX_BACKLOG + " transitions missed; reload\"}", "reset",
+                            Long.toString(last), null);
+                } else {
+                    for (StoredTransition t : backlog) {
+                        if (t.seq() > last) {
+                            break;
+                        }
+                        send(c, t);
+                    }
+                }
+            }
+            // everything up to the fan-out's position is now sent (or was in the client's snapshot)
+            clients.put(c, Math.max(after, last));
+            if (!c.isOpen()) {
+                clients.remove(c);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("alert stream: cannot register a client: {}", e.toString());
+            close(c);
+        }
+    }
+
+    private void poll() {
+        try {
+            while (true) {
+                List<StoredTransition> news = store.transitionsAfter(last, PAGE);
+                if (news.isEmpty()) {
+                    return;
+                }
+                for (StoredTransition t : news) {
+                    String data = payload(t);
+                    for (Map.Entry<ServerSentEventConnection, Long> e : clients.entrySet()) {
+                        if (t.seq() > e.getValue()) {
+                            e.getKey().send(data, "alert", Long.toString(t.seq()), null);
+                            e.setValue(t.seq());
+                        }
+                    }
+                }
+                last = news.get(news.size() - 1).seq();
+                if (news.size() < PAGE) {
+                    return;
+                }
+            }
+        } catch (RuntimeException e) {
+            // a store hiccup must not kill the feed: log and try again next tick
+            LOG.warn("alert stream: reading new transitions failed: {}", e.toString());
+        }
+    }
+
+    private void send(ServerSentEventConnection c, StoredTransition t) {
+        c.send(payload(t), "alert", Long.toString(t.seq()), null);
+    }
+
+    private String payload(StoredTransition t) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("seq", t.seq());
+        m.put("transition", AlertView.TransitionView.of(t));
+        m.put("alert", store.alert(t.row().alertId()).map(AlertView::of).orElse(null));
+        try {
+            return Json.MAPPER.writeValueAsString(m);
+        } catch (IOException e) {
+            throw new IllegalStateException("alert event is plain data and always serialises", e);
+        }
+    }
+
+    private static String first(Deque<String> values) {
+        return values == null || values.isEmpty() ? null : values.getFirst();
+    }
+
+    private static OptionalLong parse(String id) {
+        if (id == null || id.isBlank()) {
+            return OptionalLong.empty();
+        }
+        try {
+            long v = Long.parseLong(id.trim());
+            return v < 0 ? OptionalLong.empty() : OptionalLong.of(v);
+        } catch (NumberFormatException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    private static void close(ServerSentEventConnection c) {
+        try {
+            c.close();
+        } catch (IOException ignored) {
+            // going away anyway
+        }
+    }
+
+    @Override
+    public void close() {
+        thread.shutdownNow();
+        for (ServerSentEventConnection c : Set.copyOf(clients.keySet())) {
+            try {
+                c.shutdown();
+            } catch (RuntimeException serverGone) {
+                // the server stopped first and took its I/O threads (and the connection) with it
+            }
+        }
+        clients.clear();
+    }
+}

@@ -1,0 +1,228 @@
+package io.mibwatch.web.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.mibwatch.web.auth.LoginLimiter;
+import io.mibwatch.web.http.Access;
+import io.mibwatch.web.http.HttpError;
+import io.mibwatch.web.http.Json;
+import io.mibwatch.web.http.Role;
+import io.mibwatch.web.http.Route;
+import io.mibwatch.web.http.WebFeature;
+import io.mibwatch.web.testing.Http;
+import io.mibwatch.web.testing.TestWeb;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The server's contract over real HTTP: routing, access, CSRF, errors, headers, static assets. */
+class WebServerIT {
+    static final AtomicInteger CHANGES = new AtomicInteger();
+    static TestWeb web;
+
+    /** One route per access level, plus failing handlers. */
+    static final class Probe implements WebFeature {
+        @Override
+        public List<Route> routes() {
+            return List.of(
+                    Route.get("/api/probe/view", Access.VIEW, ex -> Json.ok(ex, Map.of("ok", "view"))),
+                    Route.get("/api/probe/report", Access.REPORT, ex -> Json.ok(ex, Map.of("ok", "report"))),
+                    Route.get("/api/probe/admin", Access.ADMIN, ex -> Json.ok(ex, Map.of("ok", "admin"))),
+                    Route.post("/api/probe/change", Access.OPERATE, ex -> {
+                        CHANGES.incrementAndGet();
+                        Json.ok(ex, Map.of("ok", "changed"));
+                    }),
+                    Route.get("/api/probe/item/{name}", Access.VIEW,
+                            ex -> Json.ok(ex, Map.of("name", Json.pathParam(ex, "name")))),
+                    Route.get("/api/probe/bad", Access.VIEW, ex -> {
+                        throw HttpError.badRequest("field 'x' is 'y', expected a number");
+                    }),
+                    Route.get("/api/probe/boom", Access.VIEW, ex -> {
+                        throw new IllegalStateException("secret internal detail at line 42");
+                    }),
+                    Route.page("/probe/page", Access.VIEW, "login.html"));
+        }
+    }
+
+    @BeforeAll
+    static void start() {
+        web = TestWeb.builder().feature(new Probe())
+                .limits(new LoginLimiter.Limits(3, 50, Duration.ofMinutes(15))).start();
+    }
+
+    @AfterAll
+    static void stop() {
+        web.close();
+    }
+
+    static Stream<Arguments> access() {
+        return Stream.of(
+                Arguments.of("/api/probe/view", Role.REPORTER, 403),
+                Arguments.of("/api/probe/view", Role.VIEWER, 200),
+                Arguments.of("/api/probe/view", Role.OPERATOR, 200),
+                Arguments.of("/api/probe/view", Role.ADMIN, 200),
+                Arguments.of("/api/probe/report", Role.REPORTER, 200),
+                Arguments.of("/api/probe/report", Role.VIEWER, 200),
+                Arguments.of("/api/probe/admin", Role.OPERATOR, 403),
+                Arguments.of("/api/probe/admin", Role.ADMIN, 200));
+    }
+
+    @ParameterizedTest(name = "{0} as {1} -> {2}")
+    @MethodSource("access")
+    void accessIsEnforcedBeforeTheHandler(String path, Role role, int status) {
+        HttpResponse<String> r = web.http(role).get(path);
+        assertEquals(status, r.statusCode(), r.body());
+        if (status == 403) {
+            assertTrue(Http.json(r).get("error").asText().startsWith("role " + role.label() + " may not"), r.body());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/probe/view", "/api/probe/report", "/api/session"})
+    void unauthenticatedApiGets401Json(String path) {
+        HttpResponse<String> r = web.anonymous().get(path);
+        assertEquals(401, r.statusCode());
+        assertEquals("application/json; charset=utf-8", r.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(Http.json(r).get("error").asText().startsWith("login required"), r.body());
+        assertEquals("Bearer realm=\"mibwatch\"", r.headers().firstValue("WWW-Authenticate").orElse(""));
+    }
+
+    @Test
+    void unauthenticatedPageRedirectsToLoginAndBack() {
+        HttpResponse<String> r = web.anonymous().get("/probe/page?x=1");
+        assertEquals(302, r.statusCode());
+        assertEquals("/login?next=%2Fprobe%2Fpage%3Fx%3D1", r.headers().firstValue("Location").orElse(""));
+    }
+
+    @Test
+    void postWithoutCsrfTokenIsRefusedAndHandlerDoesNotRun() {
+        Http op = web.http(Role.OPERATOR);
+        int before = CHANGES.get();
+        HttpResponse<String> missing = op.sendWithoutCsrf("POST", "/api/probe/change", "{}");
+        assertEquals(403, missing.statusCode());
+        assertTrue(Http.json(missing).get("error").asText().contains("CSRF"), missing.body());
+        HttpResponse<String> wrong = op.send("POST", "/api/probe/change", "{}", Map.of("X-CSRF-Token", "forged"));
+        assertEquals(403, wrong.statusCode());
+        assertEquals(before, CHANGES.get(), "the handler must not have run");
+        HttpResponse<String> ok = op.post("/api/probe/change", "{}");
+        assertEquals(200, ok.statusCode(), ok.body());
+        assertEquals(before + 1, CHANGES.get());
+    }
+
+    @Test
+    void bearerTokenCallersNeedNoCsrfTokenButAValidToken() {
+        HttpResponse<String> ok = web.tokenHttp(Role.OPERATOR).post("/api/probe/change", "{}");
+        assertEquals(200, ok.statusCode(), ok.body());
+        HttpResponse<String> viewer = web.tokenHttp(Role.VIEWER).post("/api/probe/change", "{}");
+        assertEquals(403, viewer.statusCode(), "the token's role still applies");
+        HttpResponse<String> bad = Http.bearer(web.url(), "mwt_not-a-token").get("/api/probe/view");
+        assertEquals(401, bad.statusCode());
+        assertTrue(Http.json(bad).get("error").asText().contains("API token not valid"), bad.body());
+        JsonNode s = Http.json(web.tokenHttp(Role.VIEWER).get("/api/session"));
+        assertEquals("viewer", s.get("user").asText());
+        assertTrue(s.get("csrf").isNull(), "token callers have no CSRF token");
+    }
+
+    @Test
+    void crossOriginPostIsRefusedEvenWithToken() {
+        Http op = web.http(Role.OPERATOR);
+        HttpResponse<String> r = op.send("POST", "/api/probe/change", "{}", Map.of("Origin", "http://evil.example"));
+        assertEquals(403, r.statusCode());
+        String own = "http://127.0.0.1:" + web.server().port();
+        assertEquals(200, op.send("POST", "/api/probe/change", "{}", Map.of("Origin", own)).statusCode());
+        assertEquals(403, op.send("POST", "/api/probe/change", "{}", Map.of("Origin", "null")).statusCode());
+    }
+
+    @Test
+    void errorsAreJsonAndHideInternals() {
+        Http v = web.http(Role.VIEWER);
+        HttpResponse<String> bad = v.get("/api/probe/bad");
+        assertEquals(400, bad.statusCode());
+        assertEquals("field 'x' is 'y', expected a number", Http.json(bad).get("error").asText());
+        HttpResponse<String> boom = v.get("/api/probe/boom");
+        assertEquals(500, boom.statusCode());
+        assertEquals("internal error; the details are in the server log", Http.json(boom).get("error").asText());
+        assertFalse(boom.body().contains("secret internal detail"));
+        assertFalse(boom.body().contains("IllegalStateException"));
+        HttpResponse<String> missing = v.get("/api/nothing/here");
+        assertEquals(404, missing.statusCode());
+        assertEquals("no such path: /api/nothing/here", Http.json(missing).get("error").asText());
+        HttpResponse<String> method = v.delete("/api/probe/view");
+        assertEquals(405, method.statusCode());
+        assertEquals("GET", method.headers().firstValue("Allow").orElse(""));
+    }
+
+    @Test
+    void pathParametersAreDecoded() {
+        HttpResponse<String> r = web.http(Role.VIEWER).get("/api/probe/item/core%201");
+        assertEquals("core 1", Http.json(r).get("name").asText());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/login", "/static/js/api.js", "/api/session", "/nowhere", "/probe/page"})
+    void securityHeadersOnEveryAnswer(String path) {
+        HttpResponse<String> r = web.anonymous().get(path);
+        String csp = r.headers().firstValue("Content-Security-Policy").orElse("");
+        assertTrue(csp.startsWith("default-src 'self'"), csp);
+        assertTrue(csp.contains("frame-ancestors 'none'"), csp);
+        assertFalse(csp.contains("unsafe-inline"), csp);
+        assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(""));
+        assertEquals("same-origin", r.headers().firstValue("Referrer-Policy").orElse(""));
+        assertEquals("DENY", r.headers().firstValue("X-Frame-Options").orElse(""));
+    }
+
+    @Test
+    void staticAssetsArePublicAndConfined() {
+        Http anon = web.anonymous();
+        HttpResponse<String> js = anon.get("/static/js/api.js");
+        assertEquals(200, js.statusCode());
+        assertEquals("text/javascript; charset=utf-8", js.headers().firstValue("Content-Type").orElse(""));
+        assertEquals(404, anon.get("/static/js/none.js").statusCode());
+        assertEquals(404, anon.get("/static/../server/Pipeline.class").statusCode());
+        assertEquals(404, anon.get("/static/%2e%2e/%2e%2e/io/mibwatch/web/http/Json.class").statusCode());
+    }
+
+    @Test
+    void sessionCookieIsHttpOnlyStrictAndLogoutEndsIt() {
+        Http anon = web.anonymous();
+        HttpResponse<String> r = anon.send("POST", "/login",
+                "{\"user\":\"viewer\",\"password\":\"" + TestWeb.password(Role.VIEWER) + "\"}", Map.of());
+        String cookie = r.headers().firstValue("Set-Cookie").orElse("");
+        assertTrue(cookie.startsWith("mibwatch_session="), cookie);
+        assertTrue(cookie.contains("HttpOnly"), cookie);
+        assertTrue(cookie.contains("SameSite=Strict"), cookie);
+        assertFalse(cookie.contains("Secure"), "plain HTTP: a Secure cookie would never come back");
+        Http viewer = web.http(Role.VIEWER);
+        assertEquals(200, viewer.get("/api/session").statusCode());
+        assertEquals(204, viewer.post("/logout", null).statusCode());
+        assertEquals(401, viewer.get("/api/session").statusCode());
+    }
+
+    @Test
+    void loginRateLimitPerUser() {
+        web.users().add("limited", Role.VIEWER, "right-password".toCharArray());
+        Http anon = web.anonymous();
+        for (int i = 0; i < 3; i++) {
+            HttpResponse<String> r = anon.send("POST", "/login", "{\"user\":\"limited\",\"password\":\"wrong\"}", Map.of());
+            assertEquals(401, r.statusCode());
+        }
+        HttpResponse<String> locked = anon.send("POST", "/login",
+                "{\"user\":\"limited\",\"password\":\"right-password\"}", Map.of());
+        assertEquals(429, locked.statusCode(), "even the right password is refused while locked");
+        HttpResponse<String> form = anon.send("POST", "/login", null, Map.of());
+        assertEquals(400, form.statusCode(), "no body at all is a bad request: " + form.body());
+    }
+}
