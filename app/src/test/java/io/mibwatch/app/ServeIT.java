@@ -205,7 +205,7 @@ class ServeIT {
         Path data = tmp.resolve("data");
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "serve", "--config", cfg.toString(), "--data", data.toString())
+                "serve", "--config", cfg.toString(), "--data", data.toString(), "--http-listen", "127.0.0.1:0")
                 .redirectErrorStream(true).redirectOutput(tmp.resolve("serve.log").toFile()).start();
         Path ifFile = data.resolve("rrd/" + LIVE + "/system.rrd");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);

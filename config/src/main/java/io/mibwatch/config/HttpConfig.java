@@ -90,10 +90,10 @@ public record HttpConfig(Optional<Listen> listen, Optional<Https> https, boolean
             try {
                 p = Integer.parseInt(port);
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("port '" + port + "' is not a number (1-65535)");
+                throw new IllegalArgumentException("port '" + port + "' is not a number (1-65535, or 0 for any free port)");
             }
-            if (p < 1 || p > 65535) {
-                throw new IllegalArgumentException("port " + p + " is not a TCP port (1-65535)");
+            if (p < 0 || p > 65535) {
+                throw new IllegalArgumentException("port " + p + " is not a TCP port (1-65535, or 0 for any free port)");
             }
             return new Listen(host, p);
         }

@@ -62,7 +62,7 @@ class HttpConfigTest {
                 Arguments.of("http: {listen: localhost}",
                         List.of("http.listen: localhost: expected HOST:PORT, e.g. 127.0.0.1:8080 (IPv6 in brackets: [::]:8080)")),
                 Arguments.of("http: {listen: '0.0.0.0:80800'}",
-                        List.of("http.listen: 0.0.0.0:80800: port 80800 is not a TCP port (1-65535)")),
+                        List.of("http.listen: 0.0.0.0:80800: port 80800 is not a TCP port (1-65535, or 0 for any free port)")),
                 Arguments.of("http: {listne: '0.0.0.0:8080'}",
                         List.of("http.listne: unknown key (did you mean 'listen'?); known keys here: "
                                 + "https, listen, metrics_public, metrics_token, session_idle")),
@@ -89,6 +89,7 @@ class HttpConfigTest {
             "0.0.0.0:80, 0.0.0.0, 80",
             "noc.example.net:9000, noc.example.net, 9000",
             "'[::1]:8080', ::1, 8080",
+            "127.0.0.1:0, 127.0.0.1, 0",
     })
     void listenParses(String text, String host, int port) {
         assertEquals(new HttpConfig.Listen(host, port), HttpConfig.Listen.parse(text));

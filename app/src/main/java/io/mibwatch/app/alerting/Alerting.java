@@ -249,6 +249,42 @@ public final class Alerting implements AutoCloseable {
         }
     }
 
+    /**
+     * Acknowledges at once (the web UI), instead of queueing an ack request for the next recheck
+     * (the CLI, which runs in another process).
+     *
+     * @return whether the ack took (false: nothing changed)
+     * @throws NoSuchElementException when no such alert is tracked
+     * @throws IllegalStateException  when the alert is not FIRING (the message says its state)
+     * @throws IllegalArgumentException when the id is not an alert id
+     */
+    public boolean acknowledgeNow(String alertId, String user, String comment) {
+        synchronized (lock) {
+            AlertChanges c = tracker.acknowledge(AlertId.parse(alertId), user, comment);
+            persist(c);
+            return c.transitions().stream().anyMatch(t -> t.reason() == TransitionReason.ACKNOWLEDGED);
+        }
+    }
+
+    /** Stores a silence and applies it to the live alerts at once (the web UI). */
+    public void addSilenceNow(SilenceRow silence) {
+        synchronized (lock) {
+            store.addSilence(silence);
+            persist(tracker.addSilence(AlertPersistence.toSilence(silence)));
+        }
+    }
+
+    /** Removes a silence from the store and the live alerts at once; false when the store had none. */
+    public boolean removeSilenceNow(String id) {
+        synchronized (lock) {
+            boolean stored = store.removeSilence(id);
+            if (tracker.silences().stream().anyMatch(s -> s.id().equals(id))) {
+                persist(tracker.removeSilence(id));
+            }
+            return stored;
+        }
+    }
+
     private void persist(AlertChanges c) {
         if (c.isEmpty()) {
             return;

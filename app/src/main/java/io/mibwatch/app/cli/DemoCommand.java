@@ -1,6 +1,8 @@
 package io.mibwatch.app.cli;
 
 import io.mibwatch.app.demo.Demo;
+import io.mibwatch.app.web.WebWiring;
+import io.mibwatch.config.HttpConfig;
 import io.mibwatch.simulator.scenario.Fault;
 import io.mibwatch.simulator.scenario.Scenario;
 import io.mibwatch.simulator.scenario.ScenarioException;
@@ -43,6 +45,10 @@ final class DemoCommand implements Callable<Integer> {
             description = "poll interval of every device, 1..300 s; default ${DEFAULT-VALUE}")
     int interval;
 
+    @Option(names = "--http-listen", paramLabel = "HOST:PORT",
+            description = "web UI address (default: 127.0.0.1:8080; port 0 = any free port)")
+    String httpListen;
+
     @Option(names = "--scenario", paramLabel = "FILE", description = "fault scenario YAML instead of the built-in demo one")
     Path scenarioFile;
 
@@ -61,6 +67,8 @@ final class DemoCommand implements Callable<Integer> {
         } catch (ScenarioException e) {
             throw new CliFailure(e.getMessage(), ExitCodes.USAGE);
         }
+        // the demo's own config has no http section: --http-listen or 127.0.0.1:8080
+        HttpConfig.Listen listen = HttpListen.choose(httpListen, HttpConfig.DEFAULT, HttpConfig.DEMO_LISTEN);
         Path dir = data != null ? data : Files.createTempDirectory("mibwatch-demo-");
         if (Files.isDirectory(dir.resolve("rrd")) && historyDays > 0) {
             try (var s = Files.list(dir.resolve("rrd"))) {
@@ -81,16 +89,19 @@ final class DemoCommand implements Callable<Integer> {
         out.flush();
         long t0 = System.nanoTime();
         try (Demo demo = Demo.start(new Demo.Settings(dir, Duration.ofDays(historyDays), Duration.ofSeconds(interval), scenario),
-                Clock.systemUTC())) {
+                Clock.systemUTC());
+             WebWiring web = WebWiring.start(demo.daemon(), demo.config(), dir, listen, Clock.systemUTC(), out)) {
             Demo.Timings t = demo.timings();
             out.print(demo.simulation().agent().endpointTable());
             out.printf("%nstarted in %.1f s: fleet %d ms, backfill %.1f s (%d RRD files, %d archive rows), daemon %d ms%n",
                     (System.nanoTime() - t0) / 1e9, t.simulator().toMillis(), t.backfill().toMillis() / 1000.0, t.files(), t.rows(),
                     t.daemon().toMillis());
             out.print(guide(demo, dir, scenario, interval));
+            out.printf("%nweb UI: %s   (log in as admin; the password is printed above on the first start of a data directory)%n",
+                    web.url());
             out.flush();
             stop.await();
-            out.println("stopping: flushing RRD files ...");
+            out.println("stopping: web UI, then flushing RRD files ...");
             out.flush();
         }
         if (data == null) {
@@ -104,7 +115,7 @@ final class DemoCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** What to open: until the web UI exists, the CLI commands to watch and query. */
+    /** The CLI commands to watch and query, next to the web UI. */
     static String guide(Demo demo, Path dir, Scenario scenario, int interval) {
         StringBuilder sb = new StringBuilder();
         String d = dir.toAbsolutePath().toString();
@@ -126,7 +137,7 @@ final class DemoCommand implements Callable<Integer> {
         sb.append("  ./mibwatch query sw1 interfaces/10201/operStatus --from -10m --data ").append(d).append('\n');
         sb.append("  ./mibwatch walk -c public ").append(core1.address().getAddress().getHostAddress()).append(':')
                 .append(core1.address().getPort()).append(" 1.3.6.1.2.1.1\n");
-        sb.append("(the web UI replaces this list when it lands)\nCtrl-C to stop.\n\n");
+        sb.append("Ctrl-C to stop.\n\n");
         return sb.toString();
     }
 

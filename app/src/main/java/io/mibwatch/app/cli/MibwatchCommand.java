@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
                 WalkCommand.class,
                 DiscoverCommand.class,
                 ServeCommand.class,
+                UserCommand.class,
                 QueryCommand.class,
                 ConfigCommand.class,
                 SimulateCommand.class,

@@ -1,7 +1,10 @@
 package io.mibwatch.app.cli;
 
 import io.mibwatch.app.daemon.Daemon;
+import io.mibwatch.app.web.WebWiring;
+import io.mibwatch.config.HttpConfig;
 import io.mibwatch.config.MibwatchConfig;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -9,12 +12,24 @@ import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** {@code mibwatch serve}: the daemon. Polls and stores until SIGTERM/SIGINT, then flushes and exits 0. */
-@Command(name = "serve", description = "Run the monitoring daemon: poll the configured devices and store their series until SIGTERM.")
+/**
+ * {@code mibwatch serve}: the daemon and its web UI. Polls and stores until SIGTERM/SIGINT, then
+ * stops the web server, flushes and exits 0.
+ */
+@Command(name = "serve", description = "Run the monitoring daemon and its web UI: poll the configured devices and store their series until SIGTERM.")
 final class ServeCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--http-listen", paramLabel = "HOST:PORT",
+            description = "web UI address (default: http.listen from the config, else 0.0.0.0:8080; port 0 = any free port)")
+    String httpListen;
 
     @Option(names = "--config", paramLabel = "FILE", description = "default: /etc/mibwatch/mibwatch.yaml")
     Path config;
@@ -30,6 +45,7 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         MibwatchConfig cfg = ConfigFiles.load(config == null ? ConfigFiles.DEFAULT_CONFIG : config);
         Path dir = ConfigFiles.dataDir(data, cfg);
+        HttpConfig.Listen listen = HttpListen.choose(httpListen, cfg.http(), HttpConfig.SERVICE_LISTEN);
         if (cfg.devices().isEmpty()) {
             LOG.warn("no devices configured in {}; nothing to poll", config == null ? ConfigFiles.DEFAULT_CONFIG : config);
         }
@@ -42,8 +58,13 @@ final class ServeCommand implements Callable<Integer> {
         try (Daemon daemon = new Daemon(cfg, dir, Clock.systemUTC(),
                 java.time.Duration.ofMillis(Math.max(100, alertRecheckMillis)))) {
             daemon.start();
-            LOG.info("data in {}; send SIGTERM to stop", dir.toAbsolutePath());
-            stop.await();
+            PrintWriter out = spec.commandLine().getOut();
+            try (WebWiring web = WebWiring.start(daemon, cfg, dir, listen, Clock.systemUTC(), out)) {
+                out.println("web UI: " + web.url());
+                out.flush();
+                LOG.info("data in {}; web UI on {}; send SIGTERM to stop", dir.toAbsolutePath(), web.url());
+                stop.await();
+            }
         }
         return ExitCodes.OK;
     }

@@ -38,7 +38,8 @@ class KillRestartIT {
     private Process serve(Path config, Path data, Path log) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve",
-                "--config", config.toString(), "--data", data.toString(), "--alert-recheck", "300")
+                "--config", config.toString(), "--data", data.toString(), "--alert-recheck", "300",
+                "--http-listen", "127.0.0.1:0")
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
     }
 

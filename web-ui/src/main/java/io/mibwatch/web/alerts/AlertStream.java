@@ -86,11 +86,27 @@ public final class AlertStream implements AutoCloseable {
     }
 
     /**
-     * The sequence number the fan-out has reached: a snapshot read after this call misses nothing
-     * that a stream opened with {@code ?after=} this value will not send.
+     * The sequence number the fan-out has reached (it lags the store by up to one poll period).
      */
     public long position() {
         return last;
+    }
+
+    /**
+     * The store's latest transition sequence number now, cheaply: only the tail after the
+     * fan-out's position is read. A snapshot of the alerts read after this call, together with
+     * a stream opened with {@code ?after=} this value, misses nothing and repeats nothing that
+     * happened before the call.
+     */
+    public long currentSeq() {
+        long seq = last;
+        while (true) {
+            List<StoredTransition> tail = store.transitionsAfter(seq, PAGE);
+            if (tail.isEmpty()) {
+                return seq;
+            }
+            seq = tail.get(tail.size() - 1).seq();
+        }
     }
 
     public int clients() {

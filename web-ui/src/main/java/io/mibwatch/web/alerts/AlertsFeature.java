@@ -81,7 +81,7 @@ public final class AlertsFeature implements WebFeature, AutoCloseable {
 
     private void list(HttpServerExchange ex) {
         boolean all = Json.query(ex, "all").map(v -> v.equals("1") || v.equals("true")).orElse(false);
-        long seq = stream.position();
+        long seq = stream.currentSeq();
         List<AlertRow> rows = (all ? store.alerts() : store.activeAlerts()).stream().sorted(AlertView.ORDER).toList();
         Map<String, Integer> counts = new LinkedHashMap<>();
         EnumMap<io.mibwatch.thresholds.notify.Severity, Integer> bySeverity =
