@@ -247,6 +247,7 @@ stop() {
         i=$((i + 1)); [ $i -lt 600 ] || { echo "$unit did not stop in 60 s" >&2; return 1; }
         sleep 0.1
     done
+    echo "$unit stopped $((i / 10)).$((i % 10)) s after SIGTERM" >> "$state/stop-times.log"
     rm -f "$pidfile"
 }
 case "$action" in
@@ -454,3 +455,4 @@ in_root apt-get purge -y -q mibwatch > "$work/purge2.log" 2>&1 || { tail -n 30 "
 grep -qx "stop mibwatch.service" "$root/run/mibwatch-test/calls.log" || fail "prerm remove did not stop the service"
 ! kill -0 "$pid_after" 2>/dev/null || fail "service still running after purge"
 assert_purged
+log "SIGTERM to exit of the service, phase 2: $(sed 's/mibwatch.service stopped //; s/ after SIGTERM//' "$root/run/mibwatch-test/stop-times.log" | paste -sd, -)"
