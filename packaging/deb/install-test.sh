@@ -11,7 +11,8 @@
 #    the service's 0.0.0.0:8080 is private to the test and no port of the host is taken.
 #    systemd is not PID 1 there; the unit's ExecStart is started as its User= with setpriv.
 # 3. Phase 1, no systemd: apt-get install ./mibwatch_*.deb (pulls the JRE), files, modes,
-#    user; the service runs as mibwatch, the web UI answers, `mibwatch --version`; purge.
+#    user; the service runs as mibwatch, the web UI answers, `mibwatch --version`; remove
+#    keeps config and data; purge.
 # 4. Phase 2, maintainer scripts driving the service: a test double of systemctl in the
 #    chroot (/run/systemd/system present) starts/stops the unit the same way and logs each
 #    call. Install a copy of the package with a lower version, edit the config, let it write
@@ -380,7 +381,13 @@ in_root mibwatch-test-unit stop mibwatch.service
 ! kill -0 "$pid" 2>/dev/null || fail "service did not stop on SIGTERM"
 grep -q "mibwatch stopped" "$root/var/log/mibwatch-test/mibwatch.service.log" || fail "no clean stop logged"
 
-log "phase 1: apt-get purge mibwatch"
+log "phase 1: apt-get remove mibwatch (keeps config and data), then purge"
+in_root apt-get remove -y -q mibwatch > "$work/remove1.log" 2>&1 || { tail -n 30 "$work/remove1.log" >&2; fail "remove failed"; }
+[ ! -e "$root/usr/bin/mibwatch" ] || fail "/usr/bin/mibwatch left after remove"
+for p in /etc/mibwatch/mibwatch.yaml /etc/default/mibwatch /var/lib/mibwatch/web.db; do
+    [ -e "$root$p" ] || fail "remove (not purge) deleted $p"
+done
+in_root getent passwd mibwatch >/dev/null || fail "remove (not purge) deleted the user"
 in_root apt-get purge -y -q mibwatch > "$work/purge1.log" 2>&1 || { tail -n 30 "$work/purge1.log" >&2; fail "purge failed"; }
 assert_purged
 rm -rf "$root/run/mibwatch-test" "$root/var/log/mibwatch-test"
