@@ -234,8 +234,12 @@ start() {
     active && return 0
     [ -f "$file" ] || { echo "unit $unit not found" >&2; return 5; }
     user=$(key User); group=$(key Group)
+    # the parts of the sandbox setpriv can give: NoNewPrivileges=yes, an empty CapabilityBoundingSet=
+    set --
+    [ "$(key NoNewPrivileges)" = yes ] && set -- "$@" --no-new-privs
+    if grep -qx 'CapabilityBoundingSet=' "$file"; then set -- "$@" --bounding-set=-all --inh-caps=-all; fi
     # ExecStart is a plain command line in this unit: no quoting, no specifiers
-    setsid setpriv --reuid="$user" --regid="${group:-$user}" --init-groups --no-new-privs \
+    setsid setpriv --reuid="$user" --regid="${group:-$user}" --init-groups "$@" \
         sh -c "cd / && exec $(key ExecStart)" >> "/var/log/mibwatch-test/$unit.log" 2>&1 < /dev/null &
     echo $! > "$pidfile"
 }
@@ -369,6 +373,8 @@ in_root mibwatch-test-unit start mibwatch.service
 wait_started
 pid=$(unit_pid)
 expect_eq "user of the service process" "$(proc_user "$pid")" mibwatch
+expect_eq "capability bounding set of the service" "$(awk '/^CapBnd:/ {print $2}' "/proc/$pid/status")" 0000000000000000
+expect_eq "no_new_privs of the service" "$(awk '/^NoNewPrivs:/ {print $2}' "/proc/$pid/status")" 1
 port=$(web_port)
 [ -n "$port" ] || fail "the packaged config has no http.listen (the appliance must serve its web UI on 0.0.0.0:8080)"
 expect_eq "http.listen port of the packaged config" "$port" 8080
