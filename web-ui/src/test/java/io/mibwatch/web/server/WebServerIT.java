@@ -204,7 +204,8 @@ class WebServerIT {
         assertTrue(cookie.startsWith("mibwatch_session="), cookie);
         assertTrue(cookie.contains("HttpOnly"), cookie);
         assertTrue(cookie.contains("SameSite=Strict"), cookie);
-        assertFalse(cookie.contains("Secure"), "plain HTTP: a Secure cookie would never come back");
+        assertFalse(cookie.toLowerCase(java.util.Locale.ROOT).contains("secure"),
+                "plain HTTP: a Secure cookie would never come back");
         Http viewer = web.http(Role.VIEWER);
         assertEquals(200, viewer.get("/api/session").statusCode());
         assertEquals(204, viewer.post("/logout", null).statusCode());
