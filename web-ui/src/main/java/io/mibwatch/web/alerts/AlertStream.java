@@ -43,6 +43,10 @@ public final class AlertStream implements AutoCloseable {
     /** Transitions sent to one reconnecting client before it is told to reload instead. */
     public static final int MAX_BACKLOG = 10_000;
     private static final int PAGE = 1_000;
+    /** How often each stream's login is re-checked (logout, expiry, removed user, revoked token). */
+    static final java.time.Duration RECHECK_LOGIN = java.time.Duration.ofSeconds(5);
+    private static final io.undertow.util.AttachmentKey<java.util.function.BooleanSupplier> VALID =
+            io.undertow.util.AttachmentKey.create(java.util.function.BooleanSupplier.class);
 
     private final AlertStore store;
     private final Duration pollEvery;
@@ -53,17 +57,13 @@ public final class AlertStream implements AutoCloseable {
     });
     /** Client -> highest sequence number sent to it. Touched only on {@link #thread}. */
     private final Map<ServerSentEventConnection, Long> clients = new ConcurrentHashMap<>();
-    private final ServerSentEventHandler sse;
     private volatile long last;
     private volatile boolean started;
+    private long lastLoginCheck = System.nanoTime();
 
     public AlertStream(AlertStore store, Duration pollEvery) {
         this.store = store;
         this.pollEvery = pollEvery;
-        this.sse = new ServerSentEventHandler((connection, lastEventId) -> {
-            // called on an I/O thread: register on ours (store reads block)
-            thread.execute(() -> register(connection, lastEventId));
-        });
     }
 
     /** Reads the current end of the transition log and starts polling it. */
@@ -81,7 +81,13 @@ public final class AlertStream implements AutoCloseable {
     public HttpHandler handler() {
         return exchange -> {
             exchange.getResponseHeaders().put(io.undertow.util.Headers.CACHE_CONTROL, "no-store");
-            sse.handleRequest(exchange);
+            // the connection object is made later, on an I/O thread: the callback carries the login check there
+            java.util.function.BooleanSupplier validity = io.mibwatch.web.http.Caller.validity(exchange);
+            new ServerSentEventHandler((connection, lastEventId) -> {
+                connection.putAttachment(VALID, validity);
+                // called on an I/O thread: register on ours (store reads block)
+                thread.execute(() -> register(connection, lastEventId));
+            }).handleRequest(exchange);
         };
     }
 
@@ -158,6 +164,10 @@ public final class AlertStream implements AutoCloseable {
     }
 
     private void poll() {
+        if (System.nanoTime() - lastLoginCheck > RECHECK_LOGIN.toNanos()) {
+            lastLoginCheck = System.nanoTime();
+            dropEndedLogins();
+        }
         try {
             while (true) {
                 List<StoredTransition> news = store.transitionsAfter(last, PAGE);
@@ -181,6 +191,23 @@ public final class AlertStream implements AutoCloseable {
         } catch (RuntimeException e) {
             // a store hiccup must not kill the feed: log and try again next tick
             LOG.warn("alert stream: reading new transitions failed: {}", e.toString());
+        }
+    }
+
+    /** A stream lives no longer than its login: logged out, expired, user removed, token revoked. */
+    private void dropEndedLogins() {
+        for (ServerSentEventConnection c : Set.copyOf(clients.keySet())) {
+            java.util.function.BooleanSupplier valid = c.getAttachment(VALID);
+            boolean ok;
+            try {
+                ok = valid == null || valid.getAsBoolean();
+            } catch (RuntimeException e) {
+                ok = false;
+            }
+            if (!ok) {
+                clients.remove(c);
+                close(c);
+            }
         }
     }
 

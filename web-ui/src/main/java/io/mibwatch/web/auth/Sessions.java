@@ -72,6 +72,12 @@ public final class Sessions {
         return Optional.of(e.session);
     }
 
+    /** Whether the session is still live, without counting this as use (its idle timer is left alone). */
+    public boolean live(String id) {
+        Entry e = id == null ? null : byId.get(id);
+        return e != null && !expired(e, clock.instant());
+    }
+
     public void remove(String id) {
         if (id != null) {
             byId.remove(id);

@@ -64,6 +64,18 @@ public final class WebAuth {
         return sessionOf(exchange).map(s -> new Identity(new Caller(s.user(), s.role(), false), Optional.of(s)));
     }
 
+    /**
+     * Whether an identity established earlier still holds: its session is live (not logged out,
+     * expired or ended by a role/password change), or its token still belongs to an existing user
+     * with the same role.
+     */
+    public boolean stillValid(Identity id, Optional<String> token) {
+        if (id.session().isPresent()) {
+            return sessions.live(id.session().get().id());
+        }
+        return token.flatMap(users::tokenUser).map(u -> u.role() == id.caller().role()).orElse(false);
+    }
+
     public Optional<Session> sessionOf(HttpServerExchange exchange) {
         Cookie c = exchange.getRequestCookie(COOKIE);
         return c == null ? Optional.empty() : sessions.find(c.getValue());

@@ -2,6 +2,7 @@ package io.mibwatch.web.server;
 
 import io.mibwatch.web.auth.WebAuth;
 import io.mibwatch.web.http.Access;
+import io.mibwatch.web.http.Caller;
 import io.mibwatch.web.http.HttpError;
 import io.mibwatch.web.http.Json;
 import io.mibwatch.web.http.Route;
@@ -87,7 +88,12 @@ final class Pipeline implements HttpHandler {
             // a public route decides itself what a bearer token means (the /metrics scrape token is no user)
             who = Optional.empty();
         }
-        who.ifPresent(w -> w.caller().attachTo(exchange));
+        if (who.isPresent()) {
+            WebAuth.Identity id = who.get();
+            Optional<String> token = WebAuth.bearer(exchange);
+            id.caller().attachTo(exchange);
+            Caller.attachValidity(exchange, () -> auth.stillValid(id, token));
+        }
         if (route.access() != Access.PUBLIC) {
             if (who.isEmpty()) {
                 unauthenticated(exchange, route, path);

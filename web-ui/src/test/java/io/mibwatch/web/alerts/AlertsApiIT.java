@@ -193,6 +193,20 @@ class AlertsApiIT {
     }
 
     @Test
+    void streamEndsWhenItsLoginEnds() throws Exception {
+        web.users().add("wall", Role.VIEWER, "wall-password".toCharArray());
+        String token = web.users().createToken("wall");
+        try (SseClient kept = SseClient.open(web.url("/api/alerts/stream"), web.token(Role.VIEWER), null);
+             SseClient sse = SseClient.open(web.url("/api/alerts/stream"), token, null)) {
+            desk.fire("r", "a1", "g/1/m", Severity.WARNING, 1);
+            assertEquals("alert", sse.next(Duration.ofSeconds(10)).event(), "streaming while the user exists");
+            web.users().remove("wall");
+            assertTrue(sse.endsWithin(AlertStream.RECHECK_LOGIN.multipliedBy(3)), "the removed user's stream was ended");
+            assertFalse(kept.endsWithin(Duration.ofMillis(200)), "other streams go on");
+        }
+    }
+
+    @Test
     void streamNeedsAuthentication() {
         HttpResponse<String> r = web.anonymous().get("/api/alerts/stream");
         assertEquals(401, r.statusCode());

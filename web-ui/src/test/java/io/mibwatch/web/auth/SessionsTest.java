@@ -33,6 +33,16 @@ class SessionsTest {
     }
 
     @Test
+    void liveDoesNotCountAsUse() {
+        Session s = sessions.create("ann", Role.VIEWER);
+        clock.advance(Duration.ofMinutes(20));
+        assertTrue(sessions.live(s.id()));
+        clock.advance(Duration.ofMinutes(10));
+        assertFalse(sessions.live(s.id()), "asking whether it lives did not restart the idle timer");
+        assertFalse(sessions.live(null));
+    }
+
+    @Test
     void idsAndCsrfTokensAreDistinctAndLong() {
         Session a = sessions.create("ann", Role.VIEWER);
         Session b = sessions.create("ann", Role.VIEWER);

@@ -36,6 +36,7 @@ public final class SseClient implements AutoCloseable {
     private final InputStream body;
     private final Thread reader;
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+    private final java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
 
     private SseClient(InputStream body) {
         this.body = body;
@@ -95,7 +96,14 @@ public final class SseClient implements AutoCloseable {
             }
         } catch (IOException closed) {
             // closed by the test
+        } finally {
+            ended.countDown();
         }
+    }
+
+    /** Whether the server ended the stream within {@code timeout}. */
+    public boolean endsWithin(Duration timeout) throws InterruptedException {
+        return ended.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** The next event, waiting at most {@code timeout}; fails the test when none comes. */
