@@ -446,6 +446,16 @@ public final class AlertStore implements Outbox, AutoCloseable {
                 ps -> ps.setString(1, alertId));
     }
 
+    /** The highest transition sequence number (0 when there is none): one indexed lookup, not a scan. */
+    public synchronized long latestSeq() {
+        return read("read latest transition", () -> {
+            try (Statement s = conn.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(seq), 0) FROM transitions")) {
+                return rs.next() ? rs.getLong(1) : 0L;
+            }
+        });
+    }
+
     /** Transitions with a sequence number above {@code afterSeq}, oldest first, at most {@code limit}. */
     public synchronized List<StoredTransition> transitionsAfter(long afterSeq, int limit) {
         return transitionsQuery("read transitions", "WHERE seq > ? ORDER BY seq LIMIT ?", ps -> {

@@ -227,6 +227,14 @@ class AlertStoreTest {
         try (AlertStore store = AlertStore.open(db())) {
             assertEquals(List.of("ok"), store.integrityCheck());
             assertEquals(stored, store.transitionsAfter(0, 100_000).stream().map(StoredTransition::seq).toList());
+            assertEquals(stored.get(stored.size() - 1), store.latestSeq(), "latest = last stored seq");
+        }
+    }
+
+    @Test
+    void latestSeqOfAnEmptyStoreIsZero() {
+        try (AlertStore store = AlertStore.open(db())) {
+            assertEquals(0, store.latestSeq());
         }
     }
 

@@ -99,20 +99,12 @@ public final class AlertStream implements AutoCloseable {
     }
 
     /**
-     * The store's latest transition sequence number now, cheaply: only the tail after the
-     * fan-out's position is read. A snapshot of the alerts read after this call, together with
+     * The store's latest transition sequence number now (one indexed MAX lookup). A snapshot of the alerts read after this call, together with
      * a stream opened with {@code ?after=} this value, misses nothing and repeats nothing that
      * happened before the call.
      */
     public long currentSeq() {
-        long seq = last;
-        while (true) {
-            List<StoredTransition> tail = store.transitionsAfter(seq, PAGE);
-            if (tail.isEmpty()) {
-                return seq;
-            }
-            seq = tail.get(tail.size() - 1).seq();
-        }
+        return Math.max(last, store.latestSeq());
     }
 
     public int clients() {
@@ -121,14 +113,7 @@ public final class AlertStream implements AutoCloseable {
 
     /** The highest transition sequence number in the store (0 when empty). */
     public static long latestSeq(AlertStore store) {
-        long seq = 0;
-        while (true) {
-            List<StoredTransition> page = store.transitionsAfter(seq, 10_000);
-            if (page.isEmpty()) {
-                return seq;
-            }
-            seq = page.get(page.size() - 1).seq();
-        }
+        return store.latestSeq();
     }
 
     private void register(ServerSentEventConnection c, String lastEventId) {

@@ -98,9 +98,10 @@ class AlertPageIT {
         b.waitFor(row(id)).findElement(By.cssSelector(".ack-button")).click();
         b.type(By.id("ack-comment"), "on it, ticket 4711");
         b.driver().findElement(By.id("ack-confirm")).click();
-        WebElement badge = b.waitFor(By.cssSelector("#alerts tr.acked .badge.ack"));
-        assertEquals("ACK operator", badge.getText());
-        assertEquals("on it, ticket 4711", b.driver().findElement(By.cssSelector("#alerts tr.acked .ack-comment")).getText());
+        // the row is re-rendered when the ack's transition arrives over SSE: wait on fresh lookups
+        assertEquals("ACK operator", b.waitForText(By.cssSelector("#alerts tr.acked .badge.ack"), "ACK operator"));
+        assertEquals("on it, ticket 4711",
+                b.waitForText(By.cssSelector("#alerts tr.acked .ack-comment"), "on it, ticket 4711"));
         assertEquals("on it, ticket 4711", desk.store().alert(id).orElseThrow().ack().orElseThrow().comment());
         assertTrue(b.driver().findElements(By.cssSelector("#alerts .ack-button")).isEmpty(), "no second ack button");
         b.screenshot(SHOTS.resolve("alert-page-acked.png"));

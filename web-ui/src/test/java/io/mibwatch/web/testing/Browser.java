@@ -98,8 +98,21 @@ public final class Browser implements AutoCloseable {
         return new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
+    /**
+     * Waits until {@code condition} gives a non-null, non-false answer. Live pages re-render rows
+     * when an SSE event arrives, so an element found a moment ago can go stale: that only means
+     * "look again", never a failure.
+     */
     public <T> T waitUntil(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, WAIT).until(condition::apply);
+        return new WebDriverWait(driver, WAIT)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(condition::apply);
+    }
+
+    /** The text of the first element matching {@code by} once it equals {@code expected} (re-reads stale rows). */
+    public String waitForText(By by, String expected) {
+        return waitUntil(d -> d.findElements(by).stream().map(WebElement::getText)
+                .filter(expected::equals).findFirst().orElse(null));
     }
 
     public Object js(String script, Object... args) {
