@@ -70,6 +70,11 @@ class DataPagesIT {
         assertTrue(d.startsWith("M") && d.split("L").length > 50, "a line through the hour's points: " + d);
         WebElement svg = b.driver().findElement(By.cssSelector("#g-interfaces\\/1\\/inOctets svg.chart"));
         assertTrue(Integer.parseInt(svg.getAttribute("data-points")) > 50);
+        // a column of the same RRD file that was never written: one muted line, no empty axes
+        b.js("document.getElementById('g-interfaces/1/outOctets').scrollIntoView()");
+        WebElement none = b.waitFor(By.cssSelector("figure.graph.empty[id='g-interfaces/1/outOctets'] .no-data"));
+        assertEquals("no data in this range", none.getText());
+        assertTrue(b.driver().findElements(By.cssSelector("[id='g-interfaces/1/outOctets'] svg.chart")).isEmpty());
         b.screenshot(SHOTS.resolve("device-page.png"));
     }
 

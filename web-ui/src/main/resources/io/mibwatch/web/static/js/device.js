@@ -19,7 +19,11 @@ async function draw(fig) {
   const box = fig.querySelector('.plot');
   try {
     const doc = await getJson(seriesUrl(group, segment, metric));
-    box.replaceChildren(seriesChart(doc));
+    // A group's RRD file holds every column of the group, polled or not (an agent may not
+    // answer some of them): a panel of empty axes says nothing, one muted line says it all.
+    const hasData = doc.points.some((p) => p.value !== null);
+    fig.classList.toggle('empty', !hasData);
+    box.replaceChildren(hasData ? seriesChart(doc) : el('p', { class: 'muted no-data' }, 'no data in this range'));
     fig.querySelector('.band-state').textContent = doc.band.state === 'learning'
       ? 'baseline: learning' : doc.band.state === 'armed' ? 'baseline: ' + doc.band.slot + ' slots' : '';
   } catch (e) {
