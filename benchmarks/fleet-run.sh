@@ -8,6 +8,8 @@
 # Needs root (it creates a network namespace), Debian's snmpd, snmp, collectd-core,
 # prometheus-snmp-exporter, rrdtool, curl, python3 and a JDK 17 (java, jcmd).
 set -euo pipefail
+# The whole script is one block, parsed before it runs: editing the file during a run is safe.
+{
 
 usage() {
   cat <<'EOF'
@@ -121,6 +123,18 @@ cpu_ticks() { # utime + stime of the whole process (all threads), in clock ticks
   echo $(( ${f% *} + ${f#* } ))
 }
 alive() { kill -0 "$1" 2>/dev/null || { echo "fleet-run: poller pid $1 died; its output ($2):" >&2; tail -20 "$2" >&2; exit 1; }; }
+thread_cpu() { # per thread: "tid name utime stime" (ticks), to see where a process spends CPU
+  local t
+  for t in /proc/"$1"/task/*; do
+    awk -v tid="${t##*/}" '{ match($0, /\(.*\)/); name = substr($0, RSTART + 1, RLENGTH - 2); gsub(/ /, "_", name);
+      split(substr($0, RSTART + RLENGTH + 1), f, " "); print tid, name, f[12], f[13] }' "$t/stat" 2>/dev/null
+  done
+}
+thread_cpu_delta() { # before-file after-file -> top threads by CPU in the window (ms, user/system)
+  awk -v tck="$CLK_TCK" 'NR == FNR {u[$1] = $3; s[$1] = $4; next}
+    {du = $3 - u[$1]; ds = $4 - s[$1]; n[$2] += du + ds; us[$2] += du; sy[$2] += ds}
+    END {for (k in n) if (n[k] > 0) printf "%8.0f ms  (user %.0f, system %.0f)  %s\n", n[k] * 1000 / tck, us[k] * 1000 / tck, sy[k] * 1000 / tck, k}' "$1" "$2" | sort -rn
+}
 peak_rss_kb() { awk '/^VmHWM:/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
 now_ms() { date +%s%3N; }
 sleep_until_ms() { local d=$(( $1 - $(now_ms) )); [ "$d" -gt 0 ] && sleep "$(printf '%d.%03d' $((d / 1000)) $((d % 1000)))" || true; }
@@ -301,19 +315,19 @@ LoadPlugin rrdtool
   <Data "if_admin">
     Type "gauge"
     Table true
-    InstancePrefix "admin-"
+    TypeInstancePrefix "admin-"
     Values "1.3.6.1.2.1.2.2.1.7"
   </Data>
   <Data "if_oper">
     Type "gauge"
     Table true
-    InstancePrefix "oper-"
+    TypeInstancePrefix "oper-"
     Values "1.3.6.1.2.1.2.2.1.8"
   </Data>
   <Data "if_disc">
     Type "gauge"
     Table true
-    InstancePrefix "disc-"
+    TypeInstancePrefix "disc-"
     Values "1.3.6.1.2.1.31.1.1.1.19"
   </Data>
 EOF
@@ -385,13 +399,33 @@ run_poller() { # agent poller round
       mibwatch_config "$agent" "$dir"
       # shellcheck disable=SC2086
       ip netns exec "$NS" java $MW_JAVA_OPTS -cp "$MW_CP" io.mibwatch.app.Main serve --config "$dir/mibwatch.yaml" --data "$dir/data" \
-        --alert-recheck 1000 > "$dir/log" 2>&1 &
+        > "$dir/log" 2>&1 &
       pid=$!; PIDS+=($pid)
-      sleep $(( 3 + WARMUP * INTERVAL ))
+      # Start-up is not steady state: every device's first cycle walks the agent (discovery)
+      # and creates its RRD files (the stock layout at a short interval is megabytes per file).
+      # Wait until every device has stored once (all its RRD files exist), then the warm-up cycles.
+      local waited=0
+      until [ "$(find "$dir/data/rrd" -name '*.rrd' 2>/dev/null | wc -l)" -ge $((DEVICES * IFACES)) ]; do
+        alive "$pid" "$dir/log"
+        waited=$((waited + 1)); [ "$waited" -lt 3000 ] || { echo "fleet-run: mibwatch did not discover all devices in 10 min" >&2; exit 1; }
+        sleep 0.2
+      done
+      log "mibwatch: all $DEVICES devices discovered and stored after $((waited / 5)) s; warming up"
+      sleep $(( WARMUP * INTERVAL ))
       alive "$pid" "$dir/log"
+      local skipped0; skipped0=$(grep -c 'cycle skipped' "$dir/log" || true)
+      # MW_JFR=PREFIX records the measured window only (profiling runs; the attach costs a little CPU)
+      [ -n "${MW_JFR:-}" ] && jcmd "$pid" JFR.start name=window settings=profile > /dev/null
+      thread_cpu "$pid" > "$dir/threads0"
       t0=$(now_ms); c0=$(cpu_ticks "$pid")
       sleep_until_ms $(( t0 + CYCLES * INTERVAL * 1000 ))
       t1=$(now_ms); c1=$(cpu_ticks "$pid")
+      thread_cpu "$pid" > "$dir/threads1"
+      # threads with the same name (pipeline-1, -2) are summed by name
+      thread_cpu_delta "$dir/threads0" "$dir/threads1" | sed 's/-[0-9]*$//' > "$dir/threads.txt"
+      log "mibwatch CPU by thread in the window: $(head -6 "$dir/threads.txt" | tr -s ' ' | paste -sd ';')"
+      [ -n "${MW_JFR:-}" ] && jcmd "$pid" JFR.stop name=window filename="$MW_JFR-$agent-$round.jfr" > /dev/null
+      local skipped=$(( $(grep -c 'cycle skipped' "$dir/log" || true) - skipped0 ))
       # RRD4J writes into memory-mapped files during the window (the kernel writes them back),
       # so the window already holds the storing; the extras below (a full GC, the alert probe)
       # must not count
@@ -402,6 +436,7 @@ run_poller() { # agent poller round
       # before the window's end.
       check=$(java -cp "$BENCH_JAR" io.mibwatch.benchmarks.fleet.RrdGapCheck "$dir/data/rrd" \
         $(( (t0 / 1000 / INTERVAL + 2) * INTERVAL )) $(( (t1 / 1000 / INTERVAL - 1) * INTERVAL )) "$INTERVAL" 2>/dev/null)
+      check="${check%\}},\"skipped_cycles\":$skipped}"
       ;;
     collectd)
       collectd_config "$agent" "$dir"
@@ -459,13 +494,11 @@ run_poller() { # agent poller round
 }
 
 collectd_check() { # rrd dir, from, to: steps without a value per file, over the measured window
-  local f total=0 missing=0 files=0 n m
-  while IFS= read -r f; do
-    files=$((files + 1))
-    read -r n m < <(rrdtool fetch "$f" AVERAGE -r "$INTERVAL" -s "$2" -e "$3" | awk -F': ' 'NF == 2 {n++; if ($2 ~ /nan/) m++} END {print n + 0, m + 0}')
-    total=$((total + n)); missing=$((missing + m))
-  done < <(find "$1" -name '*.rrd')
-  echo "{\"files\":$files,\"steps\":$total,\"missing\":$missing}"
+  # one rrdtool in pipe mode ("rrdtool -") for all files: a process per file takes minutes
+  find "$1" -name '*.rrd' | sed "s|.*|fetch & AVERAGE -r $INTERVAL -s $2 -e $3|" | rrdtool - | awk -F': ' '
+    /^OK / {files++}
+    NF == 2 && $1 ~ /^[0-9]+$/ {steps++; if ($2 ~ /nan/) missing++}
+    END {printf "{\"files\":%d,\"steps\":%d,\"missing\":%d}\n", files, steps, missing}'
 }
 
 # Heap per series after a full GC, RRD updates, and (once) breach-to-alert latency.
@@ -475,7 +508,9 @@ mibwatch_extras() { # pid dir agent round
   jcmd "$pid" GC.run > /dev/null
   # young + old generation "used" after the full GC (Metaspace lines have no "total")
   heap=$(jcmd "$pid" GC.heap_info | awk '/total/ && /used/ {for (i = 1; i <= NF; i++) if ($i == "used") {v = $(i + 1); sub("K,?", "", v); s += v * 1024}} END {printf "%d", s}')
-  series=$(grep -o 'discovered, [0-9]* samples per cycle' "$dir/log" | awk '{s += $2} END {print s + 0}')
+  # the series stored per cycle: every data source of every interface file that holds values
+  # (RrdGapCheck counts them exactly; here: 10 polled per interface + utilisation where the speed is known)
+  series=$(( DEVICES * (IFACES * 10 + 2) ))
   files=$(find "$dir/data/rrd" -name '*.rrd' | wc -l)
   if [ "$3" = snmpd ] && [ "$4" = 1 ]; then latency=$(breach_to_alert "$dir"); fi
   printf '{"peak_rss_kb":%s,"heap_used_bytes":%s,"series":%s,"rrd_files":%s,"alert_latency_ms":%s}' \
@@ -535,3 +570,5 @@ python3 "$HERE/fleet/summarize.py" --runs "$RUNS" --cmdline "$CMDLINE" --start "
   --load "$LOAD_BEFORE -> $LOAD_AFTER" --devices "$DEVICES" --interfaces "$IFACES" --cycles "$CYCLES" \
   --interval "$INTERVAL" --write "$WRITE_RESULTS" --results-md "$HERE/RESULTS.md" --latest-json "$HERE/results/latest.json" \
   --runs-copy "$HERE/results/fleet-$(date -u +%Y%m%dT%H%M%SZ).jsonl"
+exit
+}

@@ -76,7 +76,8 @@ def main():
             if p == "snmp_exporter":
                 e["scrape_wall_ms"] = median([r["extra"].get("scrape_wall_ms_median") for r in rs])
             if p == "mibwatch":
-                series = median([r["extra"].get("series") for r in rs])
+                # RrdGapCheck counts the series that hold values; the script's estimate otherwise
+                series = median([r["check"].get("series") or r["extra"].get("series") for r in rs])
                 heap = median([r["extra"].get("heap_used_bytes") for r in rs])
                 e["series"] = series
                 e["heap_used_bytes"] = heap

@@ -42,7 +42,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * The clock moves one 60 s step per invocation.
  *
  * <p>Layout: the stock archives (1 min, 5 min, 1 h, 1 day, each AVERAGE/MIN/MAX), so an update
- * touches the same 12 archives as in production, but with short spans (2 h, 10 h, 5 d, 30 d)
+ * touches the same 12 archives as in production, but with short spans (1 h, 5 h, 60 h, 30 d: 60 + 60 + 60 + 30 rows)
  * so that thousands of files fit in the page cache and on disk (the stock 2 d / 14 d / 93 d / 3 y
  * spans make a 12-source file 2.9 MB; the work per update does not depend on the row count).
  * With {@code devices=500} the 5,000 files stay under the store's open-file bound (4,096 would
@@ -79,9 +79,9 @@ public class RrdUpdateBenchmark {
 
     static RrdLayout benchLayout() {
         return new RrdLayout(STEP, Duration.ofSeconds(150), List.of(
-                new RrdLayout.Archive(Duration.ofMinutes(1), Duration.ofHours(2)),
-                new RrdLayout.Archive(Duration.ofMinutes(5), Duration.ofHours(10)),
-                new RrdLayout.Archive(Duration.ofHours(1), Duration.ofDays(5)),
+                new RrdLayout.Archive(Duration.ofMinutes(1), Duration.ofHours(1)),
+                new RrdLayout.Archive(Duration.ofMinutes(5), Duration.ofHours(5)),
+                new RrdLayout.Archive(Duration.ofHours(1), Duration.ofHours(60)),
                 new RrdLayout.Archive(Duration.ofDays(1), Duration.ofDays(30))));
     }
 

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -73,6 +74,16 @@ public final class Daemon implements AutoCloseable {
      */
     public Daemon(MibwatchConfig config, Path dataDir, Clock clock, Duration alertRecheck)
             throws IOException, SchedulerException {
+        this(config, dataDir, clock, alertRecheck, null);
+    }
+
+    /**
+     * @param layout RRD layout of new files per device; {@code null} for the stock layout at the
+     *               device's interval. Benchmarks pass a smaller layout (same archives, shorter
+     *               spans) so that a million series fit on a test machine's disk.
+     */
+    public Daemon(MibwatchConfig config, Path dataDir, Clock clock, Duration alertRecheck,
+                  Function<String, RrdLayout> layout) throws IOException, SchedulerException {
         this.config = config;
         this.clock = clock;
         Path rrdDir = dataDir.resolve("rrd");
@@ -80,8 +91,9 @@ public final class Daemon implements AutoCloseable {
         Map<String, Duration> intervals = new ConcurrentHashMap<>();
         config.devices().forEach(d -> intervals.put(d.name(), d.interval()));
         Duration fallback = config.defaults().interval();
-        Function<String, RrdLayout> layout = device -> RrdLayout.stock(intervals.getOrDefault(device, fallback));
-        this.store = new RrdSeriesStore(rrdDir, new SeriesSchema(StandardMetrics.dsNamesByGroup()), layout);
+        Function<String, RrdLayout> stock = device -> RrdLayout.stock(intervals.getOrDefault(device, fallback));
+        this.store = new RrdSeriesStore(rrdDir, new SeriesSchema(StandardMetrics.dsNamesByGroup()),
+                layout == null ? stock : layout);
         this.client = new SnmpClient(clock);
         AtomicInteger n = new AtomicInteger();
         this.pipeline = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
@@ -102,6 +114,23 @@ public final class Daemon implements AutoCloseable {
         LOG.info("mibwatch starting: {} device(s)", pollers.size());
         alerting.start();
         scheduler.start(pollers);
+    }
+
+    /**
+     * Starts one cycle of every device at once, now, outside the schedule (phases are ignored),
+     * through the same pipeline as scheduled polls: store, alerts, status, listeners. A device
+     * whose previous cycle is still running is skipped, as a scheduled poll would be.
+     * The burst benchmark uses it to time a full fleet cycle.
+     *
+     * @return completes when every started cycle has been processed; holds their reports
+     */
+    public CompletableFuture<List<CycleReport>> pollAllNow() {
+        List<CompletableFuture<CycleReport>> started = new ArrayList<>(pollers.size());
+        for (DevicePoller p : pollers) {
+            p.pollOnce().ifPresent(started::add);
+        }
+        return CompletableFuture.allOf(started.toArray(CompletableFuture[]::new))
+                .thenApply(v -> started.stream().map(CompletableFuture::join).toList());
     }
 
     public Alerting alerting() {
