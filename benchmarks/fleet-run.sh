@@ -20,6 +20,7 @@ usage: benchmarks/fleet-run.sh [options]
   --interval S       poll interval in seconds, the same for all pollers     (default 5)
   --warmup W         cycles before the measurement starts                   (default 4)
   --rounds R         alternation rounds: A B C repeated R times             (default 2)
+  --simulator-rounds R  rounds against the simulator                        (default: --rounds)
   --agents LIST      comma list of snmpd,simulator                          (default snmpd,simulator)
   --pollers LIST     comma list of mibwatch,collectd,snmp_exporter          (default all three)
   --agent-procs P    snmpd processes sharing the devices                    (default 2)
@@ -29,7 +30,7 @@ EOF
 }
 
 DEVICES=100 IFACES=10 CYCLES=8 INTERVAL=5 WARMUP=4 ROUNDS=2 AGENT_PROCS=2
-AGENTS=snmpd,simulator POLLERS=mibwatch,collectd,snmp_exporter WRITE_RESULTS=1 KEEP=0
+AGENTS=snmpd,simulator POLLERS=mibwatch,collectd,snmp_exporter WRITE_RESULTS=1 KEEP=0 SIM_ROUNDS=
 CMDLINE="benchmarks/fleet-run.sh $*"
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -39,6 +40,7 @@ while [ $# -gt 0 ]; do
     --interval) INTERVAL=$2; shift 2 ;;
     --warmup) WARMUP=$2; shift 2 ;;
     --rounds) ROUNDS=$2; shift 2 ;;
+    --simulator-rounds) SIM_ROUNDS=$2; shift 2 ;;
     --agents) AGENTS=$2; shift 2 ;;
     --pollers) POLLERS=$2; shift 2 ;;
     --agent-procs) AGENT_PROCS=$2; shift 2 ;;
@@ -48,7 +50,8 @@ while [ $# -gt 0 ]; do
     *) echo "fleet-run: unknown option '$1'" >&2; usage >&2; exit 64 ;;
   esac
 done
-for v in DEVICES IFACES CYCLES INTERVAL WARMUP ROUNDS AGENT_PROCS; do
+SIM_ROUNDS=${SIM_ROUNDS:-$ROUNDS}
+for v in DEVICES IFACES CYCLES INTERVAL WARMUP ROUNDS SIM_ROUNDS AGENT_PROCS; do
   [[ ${!v} =~ ^[0-9]+$ ]] || { echo "fleet-run: --${v,,} must be a whole number, got '${!v}'" >&2; exit 64; }
 done
 [ "$IFACES" -ge 3 ] || { echo "fleet-run: --interfaces must be >= 3 (lo, the hot veth and at least one bridge), got $IFACES" >&2; exit 64; }
@@ -566,7 +569,8 @@ for agent in "${AGENT_LIST[@]}"; do
     simulator) start_simulator ;;
     *) echo "fleet-run: unknown agent '$agent' (snmpd, simulator)" >&2; exit 64 ;;
   esac
-  for round in $(seq 1 "$ROUNDS"); do
+  rounds=$ROUNDS; [ "$agent" = simulator ] && rounds=$SIM_ROUNDS
+  for round in $(seq 1 "$rounds"); do
     for poller in "${POLLER_LIST[@]}"; do
       case "$poller" in mibwatch|collectd|snmp_exporter) ;; *) echo "fleet-run: unknown poller '$poller'" >&2; exit 64 ;; esac
       run_poller "$agent" "$poller" "$round"
