@@ -2,7 +2,7 @@
 # Burst capacity run (issue 9): the real Daemon polls a whole simulated fleet at once, cycle
 # after cycle (BurstRun); the agents are the project's simulator in another process.
 #
-#   benchmarks/burst-run.sh [--devices 10000] [--cycles 3] [--pace 20] [--recording FILE]
+#   benchmarks/burst-run.sh [--devices 10000] [--cycles 3] [--pace 20] [--recording FILE] [--max-map-count N]
 #
 # Default fleet: 10,000 devices x 9 interfaces (truenas.snmprec: a net-snmp agent) = 100 varbinds
 # per device, 1,000,000 series. RRD files use BurstRun.benchLayout (the stock archives with short
@@ -11,7 +11,7 @@
 set -euo pipefail
 # one block, parsed before it runs: editing the file during a run is safe
 {
-DEVICES=10000 CYCLES=3 PACE=20 RECORDING=""
+DEVICES=10000 CYCLES=3 PACE=20 RECORDING="" MAP_COUNT=262144
 CMDLINE="benchmarks/burst-run.sh $*"
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -19,6 +19,7 @@ while [ $# -gt 0 ]; do
     --cycles) CYCLES=$2; shift 2 ;;
     --pace) PACE=$2; shift 2 ;;
     --recording) RECORDING=$2; shift 2 ;;
+    --max-map-count) MAP_COUNT=$2; shift 2 ;;
     -h|--help) sed -n 2,11p "$0"; exit 0 ;;
     *) echo "burst-run: unknown option '$1'" >&2; exit 64 ;;
   esac
@@ -42,7 +43,18 @@ fi
 ulimit -n "$(ulimit -Hn)"
 WORK=$(mktemp -d /var/tmp/mibwatch-burst.XXXXXX)
 SIM_PID=""
-cleanup() { [ -n "$SIM_PID" ] && kill "$SIM_PID" 2>/dev/null; rm -rf "$WORK"; }
+# Every open RRD file is one memory mapping; the daemon keeps as many open as vm.max_map_count
+# allows (minus the JVM's own). 90,000 interface files need more than the default 65530, so the
+# run raises it (root only; 0 = leave it) and puts the old value back at the end.
+OLD_MAP_COUNT=$(cat /proc/sys/vm/max_map_count)
+if [ "$MAP_COUNT" != 0 ] && [ "$(id -u)" = 0 ] && [ "$MAP_COUNT" -gt "$OLD_MAP_COUNT" ]; then
+  sysctl -qw vm.max_map_count="$MAP_COUNT"
+fi
+cleanup() {
+  [ -n "$SIM_PID" ] && kill "$SIM_PID" 2>/dev/null
+  [ "$(cat /proc/sys/vm/max_map_count)" != "$OLD_MAP_COUNT" ] && sysctl -qw vm.max_map_count="$OLD_MAP_COUNT"
+  rm -rf "$WORK"
+}
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 mkdir -p "$WORK/devices"
@@ -61,7 +73,7 @@ until grep -q "device(s), started" "$WORK/sim.log"; do
 done
 START=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
-echo "burst-run: $DEVICES devices x $IFACES interfaces ($VB varbinds each) on 127.0.0.1:22000..; load $LOAD_BEFORE" >&2
+echo "burst-run: $DEVICES devices x $IFACES interfaces ($VB varbinds each) on 127.0.0.1:22000..; load $LOAD_BEFORE; vm.max_map_count $(cat /proc/sys/vm/max_map_count)" >&2
 # shellcheck disable=SC2086
 java ${BURST_JAVA_OPTS:--XX:+UseSerialGC -Xms1g -Xmx8g} -cp "$BENCH_JAR" io.mibwatch.benchmarks.fleet.BurstRun \
   "$DEVICES" 22000 "$CYCLES" "$PACE" "$VB" "$WORK/data" 2> "$WORK/burst.err" | tee "$WORK/burst.jsonl"
@@ -88,6 +100,8 @@ out = {
     "cycles": rows,
 }
 json.dump(out, open(sys.argv[2], "w"), indent=2)
+# a dated copy stays next to it, so older runs are kept
+json.dump(out, open(os.path.join(os.path.dirname(sys.argv[2]), "burst-" + sys.argv[3].replace("-", "").replace(":", "") + ".json"), "w"), indent=2)
 print(json.dumps({k: v for k, v in out.items() if k != "cycles"}, indent=2))
 PY
 exit

@@ -94,6 +94,10 @@ def main():
             per.setdefault("ratios", {})["mibwatch/" + other] = round(mw / o, 3) if mw and o else None
         summary[agent] = per
 
+    # the burst run (benchmarks/burst-run.sh) measures capacity and heap at scale; its latest
+    # result is reported beside the fleet run's (with its own date and command)
+    burst_path = os.path.join(os.path.dirname(args.latest_json), "burst-latest.json")
+    burst = json.load(open(burst_path)) if os.path.exists(burst_path) else None
     main_agent = "snmpd" if "snmpd" in summary else agents[0]
     s = summary[main_agent]
     latest = {
@@ -107,8 +111,11 @@ def main():
         "us_per_varbind": {p: s[p]["us_per_varbind"] for p in POLLERS if p in s},
         "ratio_vs_collectd": s["ratios"].get("mibwatch/collectd"),
         "ratio_vs_snmp_exporter": s["ratios"].get("mibwatch/snmp_exporter"),
-        "varbinds_per_s": s.get("mibwatch", {}).get("varbinds_per_s"),
-        "heap_bytes_per_series": s.get("mibwatch", {}).get("heap_bytes_per_series"),
+        # capacity: the burst run's full-fleet cycle if there is one, else the fleet run's offered rate
+        "varbinds_per_s": burst["varbinds_per_s_median"] if burst else s.get("mibwatch", {}).get("varbinds_per_s"),
+        "heap_bytes_per_series": burst["heap_bytes_per_series"] if burst else s.get("mibwatch", {}).get("heap_bytes_per_series"),
+        "fleet_heap_bytes_per_series": s.get("mibwatch", {}).get("heap_bytes_per_series"),
+        "burst": {k: v for k, v in burst.items() if k != "cycles"} if burst else None,
         "alert_latency_ms": s.get("mibwatch", {}).get("alert_latency_ms"),
         "by_agent": summary,
     }
@@ -143,6 +150,15 @@ def main():
                       f"{fmt(per['snmp_exporter'].get('scrape_wall_ms'))} ms."]
         lines.append("")
 
+    if burst:
+        lines += ["Burst run (`benchmarks/burst-run.sh`, its latest result, " + burst["date"] + ", load " + burst["load_average"] + "): "
+                  f"`{burst['command']}`: {fmt(burst['devices'])} devices, {fmt(burst['series'])} series; a full cycle "
+                  f"{fmt(burst['wall_ms_median'], 0)} ms wall = {fmt(round(burst['varbinds_per_s_median']))} varbinds/s, "
+                  f"{fmt(burst['us_cpu_per_varbind_median'])} us CPU per varbind (process, median of the timed cycles), "
+                  f"{fmt(burst['failed_or_skipped'])} device cycles failed or skipped; heap {fmt(burst['heap_bytes_per_series'])} "
+                  f"bytes per series; RRD {fmt(burst['rrd_files'])} files, {fmt(burst['rrd_bytes_on_disk'])} bytes in the bench layout; "
+                  f"stock layout {fmt(burst['stock_layout_file_bytes'])} bytes per interface file = "
+                  f"{fmt(burst['stock_layout_bytes_per_series'])} bytes per series.", ""]
     text = "\n".join(lines) + "\n"
     print(text)
     os.makedirs(os.path.dirname(args.runs_copy), exist_ok=True)

@@ -93,7 +93,7 @@ public final class Daemon implements AutoCloseable {
         Duration fallback = config.defaults().interval();
         Function<String, RrdLayout> stock = device -> RrdLayout.stock(intervals.getOrDefault(device, fallback));
         this.store = new RrdSeriesStore(rrdDir, new SeriesSchema(StandardMetrics.dsNamesByGroup()),
-                layout == null ? stock : layout);
+                layout == null ? stock : layout, maxOpenFiles(kernelMapCount()));
         this.client = new SnmpClient(clock);
         AtomicInteger n = new AtomicInteger();
         this.pipeline = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
@@ -107,6 +107,30 @@ public final class Daemon implements AutoCloseable {
         for (DeviceConfig d : config.devices()) {
             status.put(d.name(), DeviceStatus.initial(d.name()));
             pollers.add(new DevicePoller(d, client, rates, this::onCycle, pipeline, clock, REDISCOVER));
+        }
+    }
+
+    /** Mappings a JVM needs for itself (heap, code cache, jars, thread stacks), with room to spare. */
+    static final long JVM_MAPPINGS = 16_384;
+
+    /**
+     * How many RRD files stay open. Each open file is one memory mapping (NIO backend), and
+     * Linux caps them per process at {@code vm.max_map_count} (65530 by default); a file closed
+     * by the LRU bound is reopened at its next write, which at a million series (90,000 interface
+     * files) made every write an open + close (issue 9 burst run). So: as many as the kernel
+     * allows after the JVM's own mappings, never fewer than the store's default bound.
+     */
+    static int maxOpenFiles(long maxMapCount) {
+        long room = maxMapCount - JVM_MAPPINGS;
+        return (int) Math.max(RrdSeriesStore.DEFAULT_MAX_OPEN_FILES, Math.min(room, Integer.MAX_VALUE));
+    }
+
+    /** vm.max_map_count, or the kernel default when it cannot be read (not Linux, no /proc). */
+    static long kernelMapCount() {
+        try {
+            return Long.parseLong(Files.readString(Path.of("/proc/sys/vm/max_map_count")).trim());
+        } catch (IOException | RuntimeException e) {
+            return 65_530;
         }
     }
 
