@@ -47,7 +47,7 @@ public class BaselineSlotBenchmark {
     @Param({"UTC", "Europe/Berlin"})
     public String zone;
 
-    @Param({"MINUTES_15"})
+    @Param({"MIN_20", "MIN_60"})
     public String width;
 
     private BaselineTable table;

@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -69,8 +70,14 @@ class DaemonPollAllNowIT {
                 List.of(new RrdLayout.Archive(Duration.ofMinutes(1), Duration.ofHours(1))));
         Path data = tmp.resolve("data");
         try (Daemon daemon = new Daemon(cfg, data, Clock.systemUTC(), Duration.ofSeconds(10), d -> small)) {
-            List<CycleReport> first = daemon.pollAllNow().get(30, TimeUnit.SECONDS);
-            Map<String, CycleReport> byDevice = first.stream().collect(Collectors.toMap(CycleReport::device, r -> r));
+            List<CycleReport> reports = new CopyOnWriteArrayList<>();
+            daemon.addListener(reports::add);
+            Daemon.FleetCycle first = daemon.pollAllNow().get(30, TimeUnit.SECONDS);
+            // the hook runs before the cycle counts as done, so every report is here
+            assertEquals(3, reports.size(), reports.toString());
+            Map<String, CycleReport> byDevice = reports.stream().collect(Collectors.toMap(CycleReport::device, r -> r));
+            assertEquals(new Daemon.FleetCycle(3, 2, 1, byDevice.get("a").samples().size() + byDevice.get("b").samples().size()),
+                    first);
             assertEquals(List.of("a", "b", "gone"), byDevice.keySet().stream().sorted().toList());
             assertTrue(byDevice.get("a").ok() && byDevice.get("a").discovered(), byDevice.get("a").toString());
             assertTrue(byDevice.get("b").ok(), byDevice.get("b").toString());
@@ -79,10 +86,12 @@ class DaemonPollAllNowIT {
             assertFalse(daemon.status("gone").orElseThrow().reachable());
 
             Thread.sleep(1100); // the next answers are a later second: a second RRD update, and rates
-            List<CycleReport> second = daemon.pollAllNow().get(30, TimeUnit.SECONDS);
-            assertEquals(3, second.size());
+            reports.clear();
+            Daemon.FleetCycle second = daemon.pollAllNow().get(30, TimeUnit.SECONDS);
+            assertEquals(3, second.started());
+            assertEquals(2, second.ok());
             assertEquals(2, daemon.status("b").orElseThrow().cycles());
-            CycleReport b = second.stream().filter(r -> r.device().equals("b")).findFirst().orElseThrow();
+            CycleReport b = reports.stream().filter(r -> r.device().equals("b")).findFirst().orElseThrow();
             assertFalse(b.discovered(), "the plan of the first cycle is reused");
             assertTrue(b.samples().stream().anyMatch(s -> s.series().metric().equals("inOctets") && !Double.isNaN(s.value())),
                     "a rate from the two cycles: " + b.samples());

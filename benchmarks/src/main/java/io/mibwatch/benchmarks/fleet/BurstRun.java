@@ -3,7 +3,6 @@ package io.mibwatch.benchmarks.fleet;
 import io.mibwatch.app.daemon.Daemon;
 import io.mibwatch.config.ConfigLoader;
 import io.mibwatch.config.MibwatchConfig;
-import io.mibwatch.poller.schedule.CycleReport;
 import io.mibwatch.catalog.metric.StandardMetrics;
 import io.mibwatch.core.series.Sample;
 import io.mibwatch.core.series.SeriesId;
@@ -102,18 +101,18 @@ public final class BurstRun {
                 long cpu0 = os.getProcessCpuTime();
                 long t0 = System.nanoTime();
                 next = System.currentTimeMillis() + paceMs;
-                List<CycleReport> reports = daemon.pollAllNow().get();
+                Daemon.FleetCycle cycle = daemon.pollAllNow().get();
                 long wallNs = System.nanoTime() - t0;
                 long cpuNs = os.getProcessCpuTime() - cpu0;
-                long ok = reports.stream().filter(CycleReport::ok).count();
-                long samples = reports.stream().filter(CycleReport::ok).mapToLong(r -> r.samples().size()).sum();
+                long ok = cycle.ok();
+                long samples = cycle.samples();
                 long varbinds = ok * varbindsPerDevice;
                 series = samples;
                 String row = String.format(Locale.ROOT,
                         "{\"cycle\":%d,\"discovery\":%b,\"devices_ok\":%d,\"devices_failed\":%d,\"skipped\":%d,"
                                 + "\"varbinds\":%d,\"samples\":%d,\"wall_ms\":%.0f,\"cpu_ms\":%.0f,\"varbinds_per_s\":%.0f,"
                                 + "\"us_cpu_per_varbind\":%.3f}",
-                        c, c == 0, ok, reports.size() - ok, devices - reports.size(), varbinds, samples, wallNs / 1e6,
+                        c, c == 0, ok, cycle.failed(), devices - cycle.started(), varbinds, samples, wallNs / 1e6,
                         cpuNs / 1e6, varbinds / (wallNs / 1e9), cpuNs / 1e3 / Math.max(1, varbinds));
                 rows.add(row);
                 System.out.println(row);
