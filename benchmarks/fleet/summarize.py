@@ -42,6 +42,10 @@ def machine():
 def fmt(x, digits=2):
     if x is None:
         return "–"
+    if isinstance(x, float) and x.is_integer() and digits != 2:
+        return f"{int(x):,}"
+    if isinstance(x, float) and x.is_integer() and abs(x) >= 1000:
+        return f"{int(x):,}"
     if isinstance(x, float):
         return f"{x:,.{digits}f}"
     return f"{x:,}"
@@ -108,7 +112,7 @@ def main():
         "devices": int(args.devices), "interfaces": int(args.interfaces), "cycles": int(args.cycles),
         "interval_s": int(args.interval),
         "agent": main_agent,
-        "us_per_varbind": {p: s[p]["us_per_varbind"] for p in POLLERS if p in s},
+        "us_per_varbind": {p: round(s[p]["us_per_varbind"], 2) for p in POLLERS if p in s},
         "ratio_vs_collectd": s["ratios"].get("mibwatch/collectd"),
         "ratio_vs_snmp_exporter": s["ratios"].get("mibwatch/snmp_exporter"),
         # capacity: the burst run's full-fleet cycle if there is one, else the fleet run's offered rate
@@ -144,7 +148,8 @@ def main():
             lines += ["", f"mibwatch: {fmt(e['series'])} series, heap used after full GC {fmt(e['heap_used_bytes'])} bytes = "
                           f"{fmt(e['heap_bytes_per_series'])} bytes/series (whole heap, all fixed costs included), "
                           f"{fmt(e['rrd_files'])} RRD files = {fmt(e['rrd_updates_per_s'])} RRD updates/s, "
-                          f"breach-to-alert {fmt(e.get('alert_latency_ms'))} ms."]
+                          + (f"breach-to-alert {fmt(e.get('alert_latency_ms'))} ms." if e.get('alert_latency_ms') is not None
+                       else "breach-to-alert measured in the snmpd runs only.")]
         if "snmp_exporter" in per:
             lines += [f"snmp_exporter: median wall time of one scrape cycle of all targets (4 in parallel): "
                       f"{fmt(per['snmp_exporter'].get('scrape_wall_ms'))} ms."]
