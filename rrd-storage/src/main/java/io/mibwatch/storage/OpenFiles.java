@@ -9,9 +9,11 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -48,6 +50,8 @@ final class OpenFiles {
         private final Path path;
         private final ReentrantLock lock = new ReentrantLock();
         private RrdDb db; // guarded by lock
+        /** Data source name -> index of the open file; RRD4J reads names from the file on every lookup. */
+        private Map<String, Integer> dsIndex = Map.of(); // guarded by lock
 
         private Handle(Path path) {
             this.path = path;
@@ -62,8 +66,22 @@ final class OpenFiles {
             return db;
         }
 
-        void attach(RrdDb opened) {
+        void attach(RrdDb opened) throws IOException {
             db = opened;
+            Map<String, Integer> index = new HashMap<>();
+            String[] names = opened.getDsNames();
+            for (int i = 0; i < names.length; i++) {
+                index.put(names[i], i);
+            }
+            dsIndex = Map.copyOf(index);
+        }
+
+        /**
+         * The open file's data sources by name (fixed when the file was created), read once when
+         * it was opened. Caller holds the lock and has attached a db.
+         */
+        Map<String, Integer> dsIndex() {
+            return dsIndex;
         }
     }
 
@@ -115,6 +133,7 @@ final class OpenFiles {
     void closeQuietly(Handle h) {
         RrdDb db = h.db;
         h.db = null;
+        h.dsIndex = Map.of();
         synchronized (lru) {
             lru.remove(h);
         }

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -73,6 +74,16 @@ public final class Daemon implements AutoCloseable {
      */
     public Daemon(MibwatchConfig config, Path dataDir, Clock clock, Duration alertRecheck)
             throws IOException, SchedulerException {
+        this(config, dataDir, clock, alertRecheck, null);
+    }
+
+    /**
+     * @param layout RRD layout of new files per device; {@code null} for the stock layout at the
+     *               device's interval. Benchmarks pass a smaller layout (same archives, shorter
+     *               spans) so that a million series fit on a test machine's disk.
+     */
+    public Daemon(MibwatchConfig config, Path dataDir, Clock clock, Duration alertRecheck,
+                  Function<String, RrdLayout> layout) throws IOException, SchedulerException {
         this.config = config;
         this.clock = clock;
         Path rrdDir = dataDir.resolve("rrd");
@@ -80,8 +91,9 @@ public final class Daemon implements AutoCloseable {
         Map<String, Duration> intervals = new ConcurrentHashMap<>();
         config.devices().forEach(d -> intervals.put(d.name(), d.interval()));
         Duration fallback = config.defaults().interval();
-        Function<String, RrdLayout> layout = device -> RrdLayout.stock(intervals.getOrDefault(device, fallback));
-        this.store = new RrdSeriesStore(rrdDir, new SeriesSchema(StandardMetrics.dsNamesByGroup()), layout);
+        Function<String, RrdLayout> stock = device -> RrdLayout.stock(intervals.getOrDefault(device, fallback));
+        this.store = new RrdSeriesStore(rrdDir, new SeriesSchema(StandardMetrics.dsNamesByGroup()),
+                layout == null ? stock : layout, maxOpenFiles(kernelMapCount()));
         this.client = new SnmpClient(clock);
         AtomicInteger n = new AtomicInteger();
         this.pipeline = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
@@ -98,10 +110,67 @@ public final class Daemon implements AutoCloseable {
         }
     }
 
+    /** Mappings a JVM needs for itself (heap, code cache, jars, thread stacks), with room to spare. */
+    static final long JVM_MAPPINGS = 16_384;
+
+    /**
+     * How many RRD files stay open. Each open file is one memory mapping (NIO backend), and
+     * Linux caps them per process at {@code vm.max_map_count} (65530 by default); a file closed
+     * by the LRU bound is reopened at its next write, which at a million series (90,000 interface
+     * files) made every write an open + close (issue 9 burst run). So: as many as the kernel
+     * allows after the JVM's own mappings, never fewer than the store's default bound.
+     */
+    static int maxOpenFiles(long maxMapCount) {
+        long room = maxMapCount - JVM_MAPPINGS;
+        return (int) Math.max(RrdSeriesStore.DEFAULT_MAX_OPEN_FILES, Math.min(room, Integer.MAX_VALUE));
+    }
+
+    /** vm.max_map_count, or the kernel default when it cannot be read (not Linux, no /proc). */
+    static long kernelMapCount() {
+        try {
+            return Long.parseLong(Files.readString(Path.of("/proc/sys/vm/max_map_count")).trim());
+        } catch (IOException | RuntimeException e) {
+            return 65_530;
+        }
+    }
+
     public void start() throws SchedulerException {
         LOG.info("mibwatch starting: {} device(s)", pollers.size());
         alerting.start();
         scheduler.start(pollers);
+    }
+
+    /** What one {@link #pollAllNow()} did: cycles started, answered, failed, samples produced. */
+    public record FleetCycle(int started, int ok, int failed, long samples) {
+    }
+
+    /**
+     * Starts one cycle of every device at once, now, outside the schedule (phases are ignored),
+     * through the same pipeline as scheduled polls: store, alerts, status, listeners. A device
+     * whose previous cycle is still running is skipped, as a scheduled poll would be. The
+     * burst benchmark uses it to time a full fleet cycle. Only counts are kept, not the
+     * reports: holding a million samples until the last device answers would make the
+     * benchmark measure its own garbage collection.
+     *
+     * @return completes when every started cycle has been processed
+     */
+    public CompletableFuture<FleetCycle> pollAllNow() {
+        AtomicInteger ok = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        java.util.concurrent.atomic.AtomicLong samples = new java.util.concurrent.atomic.AtomicLong();
+        List<CompletableFuture<Void>> started = new ArrayList<>(pollers.size());
+        for (DevicePoller p : pollers) {
+            p.pollOnce().ifPresent(f -> started.add(f.thenAccept(r -> {
+                if (r.ok()) {
+                    ok.incrementAndGet();
+                    samples.addAndGet(r.samples().size());
+                } else {
+                    failed.incrementAndGet();
+                }
+            })));
+        }
+        return CompletableFuture.allOf(started.toArray(CompletableFuture[]::new))
+                .thenApply(v -> new FleetCycle(started.size(), ok.get(), failed.get(), samples.get()));
     }
 
     public Alerting alerting() {

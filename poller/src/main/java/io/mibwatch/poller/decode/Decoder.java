@@ -33,19 +33,17 @@ public final class Decoder {
      * turned into zero: a missing value is a gap, a zero would be a false measurement.
      */
     public static Decoded decode(PollPlan plan, List<VariableBinding> varbinds, Instant at) {
-        Objects.requireNonNull(plan, "plan");
+        return decode(PlanIndex.of(plan), varbinds, at);
+    }
+
+    /** As {@link #decode(PollPlan, List, Instant)}, with the plan indexed once for many polls. */
+    public static Decoded decode(PlanIndex index, List<VariableBinding> varbinds, Instant at) {
+        Objects.requireNonNull(index, "index");
         Objects.requireNonNull(varbinds, "varbinds");
         Objects.requireNonNull(at, "at");
-        Map<OID, PollPlan.Column> columns = new HashMap<>();
-        for (PollPlan.Column c : plan.columns()) {
-            columns.put(c.oid(), c);
-        }
-        Map<OID, String> discontinuityOids = new HashMap<>();
-        for (PollPlan.Discontinuity d : plan.discontinuities()) {
-            discontinuityOids.put(d.oid(), d.instance());
-        }
+        PollPlan plan = index.plan();
 
-        List<Reading> readings = new ArrayList<>();
+        List<Reading> readings = new ArrayList<>(varbinds.size());
         Map<SeriesId, Double> gauges = new HashMap<>();
         Map<String, Long> discontinuities = new HashMap<>();
         long sysUpTime = -1;
@@ -62,14 +60,14 @@ public final class Decoder {
                 sysUpTime = t.getValue();
                 known = true;
             }
-            String discontinuityInstance = discontinuityOids.get(oid);
+            String discontinuityInstance = index.discontinuityInstance(oid);
             if (discontinuityInstance != null && v instanceof TimeTicks t) {
                 discontinuities.put(discontinuityInstance, t.getValue());
                 known = true;
             }
-            PollPlan.Column c = columns.get(oid);
+            PlanIndex.Slot c = index.column(oid);
             if (c != null) {
-                Reading r = reading(c, plan.device(), v, at);
+                Reading r = reading(c.column(), c.series(), v, at);
                 if (r != null) {
                     readings.add(r);
                     if (r.kind() == ValueKind.GAUGE) {
@@ -130,8 +128,7 @@ public final class Decoder {
     }
 
     /** The reading for one column, or null if the value's type cannot be that column's (skipped). */
-    private static Reading reading(PollPlan.Column c, String device, Variable v, Instant at) {
-        SeriesId series = c.series(device);
+    private static Reading reading(PollPlan.Column c, SeriesId series, Variable v, Instant at) {
         if (c.kind().isCounter()) {
             // the width comes from what the agent sent (RFC 2578 section 7.1.6 / 7.1.10), so a
             // Counter32 in an HC column still wraps at 2^32 in the rate stage

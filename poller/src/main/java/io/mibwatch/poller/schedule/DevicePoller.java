@@ -5,10 +5,10 @@ import io.mibwatch.core.series.Reading;
 import io.mibwatch.core.series.Sample;
 import io.mibwatch.poller.decode.Decoded;
 import io.mibwatch.poller.decode.Decoder;
+import io.mibwatch.poller.decode.PlanIndex;
 import io.mibwatch.poller.derive.Derivation;
 import io.mibwatch.poller.discovery.Discovery;
 import io.mibwatch.poller.discovery.Inventory;
-import io.mibwatch.poller.plan.PollPlan;
 import io.mibwatch.poller.plan.PollPlanner;
 import io.mibwatch.poller.rate.CounterObservation;
 import io.mibwatch.poller.rate.LineRate;
@@ -57,7 +57,8 @@ public final class DevicePoller {
     private final Duration rediscoverEvery;
     private final AtomicBoolean inFlight = new AtomicBoolean();
 
-    private volatile PollPlan plan;
+    /** The plan of the last discovery, indexed for decoding once rather than every poll. */
+    private volatile PlanIndex plan;
     private volatile Instant discoveredAt = Instant.MIN;
     private volatile long lastUpTimeTicks = -1;
     private volatile long overruns;
@@ -123,7 +124,7 @@ public final class DevicePoller {
     }
 
     private CompletableFuture<CycleReport> runCycle(Instant started) {
-        PollPlan current = plan;
+        PlanIndex current = plan;
         boolean due = current == null || !started.isBefore(discoveredAt.plus(rediscoverEvery));
         if (!due) {
             return poll(current, started, false);
@@ -134,15 +135,15 @@ public final class DevicePoller {
                         Duration.between(started, clock.instant()), f, true));
             }
             Inventory inv = Discovery.discover(((SnmpResponse) outcome).varbinds());
-            PollPlan p = PollPlanner.plan(device.name(), inv, device.metrics());
+            PlanIndex p = PlanIndex.of(PollPlanner.plan(device.name(), inv, device.metrics()));
             plan = p;
             discoveredAt = started;
             return poll(p, started, true);
         }, pipeline);
     }
 
-    private CompletableFuture<CycleReport> poll(PollPlan p, Instant started, boolean discovered) {
-        List<OID> oids = p.getOids();
+    private CompletableFuture<CycleReport> poll(PlanIndex p, Instant started, boolean discovered) {
+        List<OID> oids = p.plan().getOids();
         List<CompletableFuture<SnmpOutcome>> parts = new ArrayList<>();
         for (int i = 0; i < oids.size(); i += MAX_VARBINDS_PER_GET) {
             parts.add(client.get(target, oids.subList(i, Math.min(oids.size(), i + MAX_VARBINDS_PER_GET))));
@@ -164,7 +165,7 @@ public final class DevicePoller {
         }, pipeline);
     }
 
-    private CycleReport toReport(PollPlan p, List<VariableBinding> vbs, Instant at, Instant started, boolean discovered) {
+    private CycleReport toReport(PlanIndex p, List<VariableBinding> vbs, Instant at, Instant started, boolean discovered) {
         Decoded d = Decoder.decode(p, vbs, at);
         if (d.sysUpTimeTicks() >= 0 && lastUpTimeTicks >= 0 && Long.compareUnsigned(d.sysUpTimeTicks(), lastUpTimeTicks) < 0) {
             // The agent restarted: interface indexes may have been renumbered (RFC 2863 3.1.5),
@@ -192,7 +193,7 @@ public final class DevicePoller {
             }
         }
         // series computed from rates (interface utilisation)
-        samples.addAll(Derivation.derive(p, samples));
+        samples.addAll(Derivation.derive(p.plan(), samples));
         return new CycleReport(device.name(), started, Duration.between(started, clock.instant()), Optional.empty(),
                 samples, gaps, discovered, d.skipped());
     }

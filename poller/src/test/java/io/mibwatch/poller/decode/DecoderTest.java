@@ -1,6 +1,7 @@
 package io.mibwatch.poller.decode;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mibwatch.core.series.Reading;
@@ -244,5 +245,37 @@ class DecoderTest {
         assertTrue(d.readings().contains(Reading.gauge(new SeriesId("dev", "cisco_rtt", "5", "mosCalc"), expected, AT)),
                 d.readings().toString());
         assertTrue(expected > 3.6 && expected < 4.2, "G.729A lossless MOS " + expected);
+    }
+    /** The poller indexes a plan once and decodes every poll with it: same readings as the plain form. */
+    @Test
+    void oneIndexDecodesEveryPollOfItsPlanLikeThePlanItself() {
+        PollPlan.Column discCol = new PollPlan.Column(new OID("1.3.6.1.2.1.2.2.1.14.1"), "interfaces", "1",
+                "inErrors", ValueKind.COUNTER32, 1);
+        OID discontinuity = new OID("1.3.6.1.2.1.31.1.1.1.19.1");
+        PollPlan p = new PollPlan("dev", List.of(PollPlan.SYS_UP_TIME, HC.oid(), GAUGE.oid(), discCol.oid(), discontinuity),
+                List.of(HC, GAUGE, discCol), List.of(), List.of(new PollPlan.Discontinuity(discontinuity, "1")),
+                Map.of("1", 1.25e8));
+        PlanIndex index = PlanIndex.of(p);
+        for (long k = 1; k <= 3; k++) {
+            List<VariableBinding> vbs = List.of(
+                    new VariableBinding(PollPlan.SYS_UP_TIME, new TimeTicks(1000 * k)),
+                    new VariableBinding(HC.oid(), new Counter64(5000 * k)),
+                    new VariableBinding(GAUGE.oid(), new Integer32((int) (10 * k))),
+                    new VariableBinding(discCol.oid(), new Counter32(7 * k)),
+                    new VariableBinding(discontinuity, new TimeTicks(42)),
+                    new VariableBinding(new OID("1.3.6.1.2.1.1.5.0"), new Integer32(1))); // not in the plan
+            Instant at = AT.plusSeconds(60 * k);
+            Decoded viaIndex = Decoder.decode(index, vbs, at);
+            assertEquals(Decoder.decode(p, vbs, at), viaIndex);
+            assertEquals(List.of(
+                    Reading.counter(new SeriesId("dev", "interfaces", "1", "inOctets"), ValueKind.COUNTER64, 5000 * k, at),
+                    Reading.gauge(new SeriesId("dev", "cpu", "1", "load"), 10.0 * k, at),
+                    Reading.counter(new SeriesId("dev", "interfaces", "1", "inErrors"), ValueKind.COUNTER32, 7 * k, at)),
+                    viaIndex.readings());
+            assertEquals(1000 * k, viaIndex.sysUpTimeTicks());
+            assertEquals(Map.of("1", 42L), viaIndex.discontinuityTicksByInstance());
+            assertEquals(1, viaIndex.skipped());
+        }
+        assertSame(p, index.plan());
     }
 }

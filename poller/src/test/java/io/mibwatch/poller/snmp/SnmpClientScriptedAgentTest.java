@@ -217,6 +217,33 @@ class SnmpClientScriptedAgentTest {
         }
     }
 
+    /** Regression (issue 9 burst run): a whole fleet polled at once must not flood the one socket. */
+    @Test
+    void noMoreThanTheClientWideLimitIsInFlightOverAllAgents() throws Exception {
+        try (ScriptedAgent a = ScriptedAgent.start(TABLE).answerDelay(Duration.ofMillis(40));
+             ScriptedAgent b = ScriptedAgent.start(TABLE).answerDelay(Duration.ofMillis(40));
+             SnmpClient bounded = new SnmpClient(CLOCK, 0, host -> {
+                 throw new UnknownHostException(host);
+             }, 3)) {
+            List<CompletableFuture<SnmpOutcome>> all = new ArrayList<>();
+            for (ScriptedAgent agent : List.of(a, b)) {
+                // each agent alone would take 10 at once
+                AgentTarget t = new AgentTarget(agent.host(), agent.port(), SnmpVersion.V2C,
+                        new Credentials.Community("test", Secret.of("public")), Duration.ofSeconds(5), 0, 25, true, 10);
+                for (int i = 0; i < 10; i++) {
+                    all.add(bounded.get(t, List.of(new OID("1.3.6.1.4.1.99999.2.0"))));
+                }
+            }
+            for (CompletableFuture<SnmpOutcome> f : all) {
+                assertEquals(List.of(new VariableBinding(new OID("1.3.6.1.4.1.99999.2.0"), new Integer32(42))),
+                        assertInstanceOf(SnmpResponse.class, f.get(60, TimeUnit.SECONDS)).varbinds());
+            }
+            assertTrue(a.maxUnanswered() <= 3 && b.maxUnanswered() <= 3,
+                    "agents saw " + a.maxUnanswered() + " and " + b.maxUnanswered() + " requests at once");
+            assertEquals(20, a.requestsReceived() + b.requestsReceived(), "every request sent exactly once");
+        }
+    }
+
     @Test
     void unresolvableHostIsUnknownHost() throws Exception {
         AgentTarget t = new AgentTarget("no-such-device.invalid", 161, SnmpVersion.V2C,
