@@ -53,6 +53,7 @@ public final class Daemon implements AutoCloseable {
     private final ExecutorService pipeline;
     private final PollScheduler scheduler;
     private final List<DevicePoller> pollers = new ArrayList<>();
+    private final Map<String, DevicePoller> pollersByName = new java.util.HashMap<>();
     private final Map<String, DeviceStatus> status = new ConcurrentHashMap<>();
     private final Alerting alerting;
     private final List<CycleListenerHook> hooks = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -106,7 +107,9 @@ public final class Daemon implements AutoCloseable {
         RateTracker rates = new RateTracker();
         for (DeviceConfig d : config.devices()) {
             status.put(d.name(), DeviceStatus.initial(d.name()));
-            pollers.add(new DevicePoller(d, client, rates, this::onCycle, pipeline, clock, REDISCOVER));
+            DevicePoller poller = new DevicePoller(d, client, rates, this::onCycle, pipeline, clock, REDISCOVER);
+            pollers.add(poller);
+            pollersByName.put(d.name(), poller);
         }
     }
 
@@ -179,6 +182,12 @@ public final class Daemon implements AutoCloseable {
 
     public void addListener(CycleListenerHook hook) {
         hooks.add(hook);
+    }
+
+    /** What the last discovery of {@code device} found (for the web pages' names), empty before the first. */
+    public Optional<io.mibwatch.poller.discovery.Inventory> inventory(String device) {
+        DevicePoller p = pollersByName.get(device);
+        return p == null ? Optional.empty() : p.inventory();
     }
 
     public Optional<DeviceStatus> status(String device) {

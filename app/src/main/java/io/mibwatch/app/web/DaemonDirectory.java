@@ -17,8 +17,8 @@ import java.util.function.Supplier;
  * the daemon keeps ({@link DeviceStatus}). The config is asked on every call so a reload shows.
  *
  * <p>Agent names (sysDescr, ifName/ifAlias, storage and sensor names) come from discovery's
- * {@link Inventory} when an inventory source is given; the daemon does not expose its pollers'
- * inventories yet, so until it does the pages show indexes only.
+ * {@link Inventory} of the daemon's last discovery of the device (every 6 hours and after an agent
+ * restart); before the first discovery the pages show indexes only.
  */
 public final class DaemonDirectory implements DeviceDirectory {
     private final Supplier<List<DeviceConfig>> devices;

@@ -40,7 +40,7 @@ public final class WebDataFeatures {
     }
 
     private DaemonDirectory directory() {
-        return new DaemonDirectory(() -> config.get().devices(), daemon::status);
+        return new DaemonDirectory(() -> config.get().devices(), daemon::status, daemon::inventory);
     }
 
     public WebFeature devices() {

@@ -84,6 +84,16 @@ class DaemonPollAllNowIT {
             assertEquals(PollFailure.Cause.TIMEOUT, byDevice.get("gone").failure().orElseThrow().cause());
             assertEquals(1, daemon.status("a").orElseThrow().cycles());
             assertFalse(daemon.status("gone").orElseThrow().reachable());
+            // the discovery's names reach the web's device directory (sysDescr, ifName of lo)
+            io.mibwatch.poller.discovery.Inventory inv = daemon.inventory("a").orElseThrow();
+            assertTrue(inv.sysDescr().startsWith("Linux"), inv.sysDescr());
+            assertTrue(inv.interfaces().stream().anyMatch(i -> i.label().equals("lo")), inv.interfaces().toString());
+            assertTrue(daemon.inventory("gone").isEmpty(), "never answered: no inventory");
+            assertTrue(daemon.inventory("no-such-device").isEmpty());
+            var web = new io.mibwatch.app.web.DaemonDirectory(cfg::devices, daemon::status, daemon::inventory);
+            var shown = web.device("a").orElseThrow();
+            assertEquals(inv.sysDescr(), shown.sysDescr());
+            assertTrue(shown.labels().values().stream().anyMatch(l -> l.name().equals("lo")), shown.labels().toString());
 
             Thread.sleep(1100); // the next answers are a later second: a second RRD update, and rates
             reports.clear();

@@ -59,6 +59,8 @@ public final class DevicePoller {
 
     /** The plan of the last discovery, indexed for decoding once rather than every poll. */
     private volatile PlanIndex plan;
+    /** The last discovery's result, for display (names, sysDescr); null before the first. */
+    private volatile Inventory inventory;
     private volatile Instant discoveredAt = Instant.MIN;
     private volatile long lastUpTimeTicks = -1;
     private volatile long overruns;
@@ -123,6 +125,16 @@ public final class DevicePoller {
                 new PollFailure(PollFailure.Cause.IO, "internal error while polling " + device.name() + ": " + e), false);
     }
 
+    /** What the last discovery found (sysDescr, interface names and aliases), empty before the first. */
+    public java.util.Optional<Inventory> inventory() {
+        return java.util.Optional.ofNullable(inventory);
+    }
+
+    /** The device this poller polls. */
+    public String deviceName() {
+        return device.name();
+    }
+
     private CompletableFuture<CycleReport> runCycle(Instant started) {
         PlanIndex current = plan;
         boolean due = current == null || !started.isBefore(discoveredAt.plus(rediscoverEvery));
@@ -137,6 +149,7 @@ public final class DevicePoller {
             Inventory inv = Discovery.discover(((SnmpResponse) outcome).varbinds());
             PlanIndex p = PlanIndex.of(PollPlanner.plan(device.name(), inv, device.metrics()));
             plan = p;
+            inventory = inv;
             discoveredAt = started;
             return poll(p, started, true);
         }, pipeline);
