@@ -158,6 +158,10 @@ class NocWorkflowIT {
                         }
                     }
                     assertTrue(points != null, path + ": no chart drawn within 150 s of polling");
+                    // something visible: a line segment or, for a lone first row, a dot
+                    Object marks = op.js("const s = document.querySelector(\"figure.graph.focus svg.chart\");"
+                            + " return s.querySelectorAll('circle.dot').length + (s.querySelector('path.line').getAttribute('d').includes('L') ? 1 : 0);");
+                    assertTrue(((Number) marks).intValue() > 0, path + ": nothing drawn of " + points + " points");
                     assertTrue(Integer.parseInt(points) > 0, path + ": " + points + " points");
                     op.screenshot(SHOTS.resolve("noc-device-graph.png"));
                     answers.add(op.driver().getPageSource());

@@ -90,6 +90,14 @@ export function seriesChart(doc, opts = {}) {
     svg.append(svgEl('path', { class: 'band-p75', d: linePath(band, x, y, 'p75') }));
   }
   svg.append(svgEl('path', { class: 'line', d: linePath(pts, x, y, 'v') }));
+  // a value with no known neighbour draws no line segment: show it as a dot (a new series'
+  // first row, a value between gaps)
+  pts.forEach((p, i) => {
+    const known = (q) => q !== undefined && q.v !== null && q.v !== undefined;
+    if (known(p) && !known(pts[i - 1]) && !known(pts[i + 1])) {
+      svg.append(svgEl('circle', { class: 'dot', cx: x(p.t).toFixed(1), cy: y(p.v).toFixed(1), r: 2.5 }));
+    }
+  });
   return svg;
 }
 
