@@ -291,7 +291,9 @@ public final class RrdSeriesStore implements SeriesStore {
             try {
                 rows += files.withFile(path, h -> {
                     long step = layoutForDevice.apply(key.device()).step().getSeconds();
-                    RrdDb db = create(key, path, wanted, endS + step, false); // start (last update) = end
+                    // full layout: a backfill source may give MIN/MAX rows that differ from AVERAGE
+                    // even at the finest resolution (its rows may consolidate finer data)
+                    RrdDb db = create(key, path, wanted, endS + step, false, false); // start (last update) = end
                     h.attach(db);
                     return fill(db, e.getValue(), fromS, source);
                 });
@@ -351,10 +353,16 @@ public final class RrdSeriesStore implements SeriesStore {
     }
 
     private RrdDb create(SeriesFile key, Path path, List<String> dsNames, long firstSample) throws IOException {
-        return create(key, path, dsNames, firstSample, true);
+        return create(key, path, dsNames, firstSample, true, true);
     }
 
-    private RrdDb create(SeriesFile key, Path path, List<String> dsNames, long firstSample, boolean log) throws IOException {
+    /**
+     * @param onePointMinMaxFromAverage leave out the MIN and MAX archives whose rows hold a single
+     *                                  primary point (see {@link #onePointArchive}); live polling
+     *                                  files only
+     */
+    private RrdDb create(SeriesFile key, Path path, List<String> dsNames, long firstSample, boolean log,
+                         boolean onePointMinMaxFromAverage) throws IOException {
         RrdLayout layout = Objects.requireNonNull(layoutForDevice.apply(key.device()),
                 () -> "no RRD layout for device '" + key.device() + "'");
         try {
@@ -372,7 +380,11 @@ public final class RrdSeriesStore implements SeriesStore {
         }
         for (ConsolFun cf : List.of(ConsolFun.AVERAGE, ConsolFun.MIN, ConsolFun.MAX)) {
             for (RrdLayout.Archive a : layout.archives()) {
-                def.addArchive(cf, RrdLayout.XFF, layout.stepsPerRow(a), a.rows());
+                int steps = layout.stepsPerRow(a);
+                if (onePointMinMaxFromAverage && cf != ConsolFun.AVERAGE && steps == 1) {
+                    continue; // identical to the AVERAGE archive of this resolution; fetch reads that one
+                }
+                def.addArchive(cf, RrdLayout.XFF, steps, a.rows());
             }
         }
         try {
@@ -480,6 +492,18 @@ public final class RrdSeriesStore implements SeriesStore {
                 candidates.add(new ArchiveChoice.Candidate(i, arc.getArcStep(), arc.getStartTime()));
             }
         }
+        if (fun != ConsolFun.AVERAGE) {
+            // files created by live polling have no MIN/MAX archive of one-point rows: the
+            // AVERAGE archive of that resolution holds the same values (see onePointArchive)
+            for (int i = 0; i < db.getArcCount(); i++) {
+                org.rrd4j.core.Archive arc = db.getArchive(i);
+                long arcStep = arc.getArcStep();
+                if (onePointArchive(arc) && arc.getConsolFun() == ConsolFun.AVERAGE
+                        && candidates.stream().noneMatch(c -> c.step() == arcStep)) {
+                    candidates.add(new ArchiveChoice.Candidate(i, arcStep, arc.getStartTime()));
+                }
+            }
+        }
         if (candidates.isEmpty()) {
             throw new IOException("has no " + cf + " archive");
         }
@@ -511,6 +535,19 @@ public final class RrdSeriesStore implements SeriesStore {
             points.add(new SeriesData.Point(Instant.ofEpochSecond(t), v));
         }
         return new SeriesData(series, Duration.ofSeconds(step), points);
+    }
+
+    /**
+     * Whether each row of the archive consolidates a single primary data point. The AVERAGE, MIN
+     * and MAX of one value are that value, and a row with its one point unknown is unknown under
+     * every function (the x-files factor decides alike), so MIN and MAX archives of such rows
+     * would store exactly what the AVERAGE archive stores. New files written by polling leave
+     * them out: RRD4J updates every archive of every data source on every update (issue 9's
+     * profile: its cost per archive dominates the write), and at the stock layout this is 2 of
+     * 12 archives (2 of 15 below a 60 s interval) with the same retention at every resolution.
+     */
+    static boolean onePointArchive(org.rrd4j.core.Archive arc) throws IOException {
+        return arc.getSteps() == 1;
     }
 
     @Override
