@@ -278,6 +278,24 @@ class RrdSeriesStoreIT {
         assertArrayEquals(expected, got);
     }
 
+    @Test
+    void aMetricTwiceInOneSecondStoresTheLaterValueAndIsSkippedOnce() {
+        writeOk(interfaceMinute("core1", "1", 1));
+        SeriesId in = new SeriesId("core1", "if", "1", "inOctets");
+        SeriesId out = new SeriesId("core1", "if", "1", "outOctets");
+        List<Sample> twice = List.of(
+                new Sample(in, minute(3), 10.0),
+                new Sample(in, minute(2), 5.0), // older, listed later: sorted before minute 3
+                new Sample(out, minute(3), 20.0),
+                new Sample(in, minute(3), 11.0)); // same second as the first: the later wins
+        assertEquals(new WriteReport(2, 0, List.of()), store.write(twice));
+        double[] got = values(store.fetch(in, minute(2), minute(3), Duration.ofSeconds(60), Consolidation.AVERAGE));
+        assertArrayEquals(new double[] {5.0, 11.0}, got);
+
+        List<Sample> stale = List.of(new Sample(in, minute(3), 1.0), new Sample(in, minute(3), 2.0), new Sample(out, minute(3), 3.0));
+        assertEquals(new WriteReport(0, 2, List.of()), store.write(stale), "two metrics skipped, inOctets counted once");
+    }
+
     // ---------------------------------------------------------------- persistence
 
     @Test
