@@ -6,9 +6,14 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The shape of a new RRD file: primary step, heartbeat and the consolidated archives (each stored
- * with AVERAGE, MIN and MAX). Fixed at file creation; an existing file keeps its own layout even
- * if the configuration changes later.
+ * The shape of a new RRD file: primary step, heartbeat and the consolidated archives (each
+ * readable as AVERAGE, MIN and MAX). Fixed at file creation; an existing file keeps its own layout
+ * even if the configuration changes later.
+ *
+ * <p>An archive whose rows hold one primary point each (resolution = step) is stored once, as
+ * AVERAGE: the MIN and MAX of one value are that value, so the store answers MIN and MAX fetches
+ * at that resolution from it (see {@code RrdSeriesStore.onePointArchive}); every resolution keeps
+ * its span and its three consolidations.
  *
  * @param step      width of a primary data point = the poll interval, whole seconds
  * @param heartbeat the longest gap between two updates that RRD still bridges; a longer gap makes

@@ -31,7 +31,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
@@ -83,6 +82,8 @@ public final class RrdSeriesStore implements SeriesStore {
     private final SeriesSchema schema;
     private final Function<String, RrdLayout> layoutForDevice;
     private final OpenFiles files;
+    /** Each file's path, resolved once: building it per write was a cost per stored file (issue 9). */
+    private final java.util.concurrent.ConcurrentHashMap<SeriesFile, Path> paths = new java.util.concurrent.ConcurrentHashMap<>();
     private final ScheduledExecutorService syncPool;
     private final RrdNioBackendFactory backend;
     private final boolean readOnly;
@@ -139,16 +140,14 @@ public final class RrdSeriesStore implements SeriesStore {
         if (readOnly) {
             throw new IllegalStateException("this store over " + dataDir + " is read-only");
         }
-        // file -> timestamp (s) -> metric -> value; insertion order keeps error lines stable
-        Map<SeriesFile, TreeMap<Long, Map<String, Double>>> byFile = new LinkedHashMap<>();
+        // file -> its samples in call order; insertion order keeps error lines stable. Plain lists,
+        // not maps of boxed timestamps and values: this runs for every stored value (issue 9)
+        Map<SeriesFile, List<Sample>> byFile = new LinkedHashMap<>();
         for (Sample s : samples) {
-            SeriesFile file = SeriesFile.forWrite(s.series(), schema);
-            byFile.computeIfAbsent(file, f -> new TreeMap<>())
-                    .computeIfAbsent(s.at().getEpochSecond(), t -> new LinkedHashMap<>())
-                    .put(s.series().metric(), s.value()); // same metric twice in one second: the later wins
+            byFile.computeIfAbsent(SeriesFile.forWrite(s.series(), schema), f -> new ArrayList<>(16)).add(s);
         }
         Tally tally = new Tally();
-        for (Map.Entry<SeriesFile, TreeMap<Long, Map<String, Double>>> e : byFile.entrySet()) {
+        for (Map.Entry<SeriesFile, List<Sample>> e : byFile.entrySet()) {
             writeFile(e.getKey(), e.getValue(), tally);
         }
         return new WriteReport(tally.updates, tally.skipped, tally.errors);
@@ -161,10 +160,10 @@ public final class RrdSeriesStore implements SeriesStore {
         final List<String> errors = new ArrayList<>();
     }
 
-    private void writeFile(SeriesFile key, TreeMap<Long, Map<String, Double>> rows, Tally tally) {
+    private void writeFile(SeriesFile key, List<Sample> rows, Tally tally) {
         Path path;
         try {
-            path = key.path(dataDir);
+            path = paths.computeIfAbsent(key, k -> k.path(dataDir));
         } catch (IllegalArgumentException e) {
             tally.errors.add(key + ": " + e.getMessage());
             return;
@@ -183,7 +182,7 @@ public final class RrdSeriesStore implements SeriesStore {
                 if (db == null) {
                     db = Files.exists(path)
                             ? openExisting(path)
-                            : create(key, path, wanted, rows.firstKey());
+                            : create(key, path, wanted, firstSecond(rows));
                     h.attach(db);
                 }
                 try {
@@ -201,36 +200,66 @@ public final class RrdSeriesStore implements SeriesStore {
         }
     }
 
+    /** Earliest timestamp (whole seconds) among the samples. */
+    private static long firstSecond(List<Sample> samples) {
+        long first = Long.MAX_VALUE;
+        for (Sample s : samples) {
+            first = Math.min(first, s.at().getEpochSecond());
+        }
+        return first;
+    }
+
     /**
+     * One RRD update per distinct second, oldest first (RRD accepts strictly increasing times
+     * only); within a second the later sample of a metric wins, as {@code setValue} overwrites.
+     *
+     * @param samples the file's samples in call order; sorted here (stably) if out of order
      * @param dsIndex the file's data sources by name, read once when it was opened: RRD4J's
      *                by-name setter reads every name from the file on each call, which the fleet
      *                run's profile (issue 9) showed as a cost per stored value
      */
     private void updateRows(RrdDb db, Map<String, Integer> dsIndex, Path path, SeriesFile key,
-                            TreeMap<Long, Map<String, Double>> rows, Tally tally) throws IOException {
-        Set<String> reported = new LinkedHashSet<>();
+                            List<Sample> samples, Tally tally) throws IOException {
+        if (!sortedBySecond(samples)) {
+            samples.sort(BY_SECOND); // stable: call order kept within a second
+        }
+        Set<String> reported = null;
         long last = db.getLastUpdateTime();
-        for (Map.Entry<Long, Map<String, Double>> row : rows.entrySet()) {
-            long t = row.getKey();
+        int n = samples.size();
+        int i = 0;
+        while (i < n) {
+            long t = samples.get(i).at().getEpochSecond();
+            int end = i + 1;
+            while (end < n && samples.get(end).at().getEpochSecond() == t) {
+                end++;
+            }
             if (t <= last) {
-                tally.skipped += row.getValue().size();
+                tally.skipped += distinctMetrics(samples, i, end);
+                i = end;
                 continue;
             }
             org.rrd4j.core.Sample sample = db.createSample(t);
             boolean any = false;
-            for (Map.Entry<String, Double> v : row.getValue().entrySet()) {
-                Integer ds = dsIndex.get(v.getKey());
+            for (int k = i; k < end; k++) {
+                Sample v = samples.get(k);
+                String metric = v.series().metric();
+                Integer ds = dsIndex.get(metric);
                 if (ds != null) {
-                    sample.setValue(ds, v.getValue());
+                    sample.setValue(ds, v.value());
                     any = true;
-                } else if (reported.add(v.getKey())) {
-                    tally.errors.add(path + ": metric '" + v.getKey() + "' of " + new SeriesId(
-                            key.device(), key.group(), key.instance(), v.getKey()).path()
-                            + " is not a data source of this file " + Arrays.asList(db.getDsNames())
-                            + (schema.metricsOf(key.group()).map(m -> m.contains(v.getKey())).orElse(true)
-                                ? " (created before the schema had it; the set is fixed at creation)"
-                                : " nor in the schema of group '" + key.group() + "'")
-                            + "; not stored");
+                } else {
+                    if (reported == null) {
+                        reported = new LinkedHashSet<>();
+                    }
+                    if (reported.add(metric)) {
+                        tally.errors.add(path + ": metric '" + metric + "' of " + new SeriesId(
+                                key.device(), key.group(), key.instance(), metric).path()
+                                + " is not a data source of this file " + Arrays.asList(db.getDsNames())
+                                + (schema.metricsOf(key.group()).map(m -> m.contains(metric)).orElse(true)
+                                    ? " (created before the schema had it; the set is fixed at creation)"
+                                    : " nor in the schema of group '" + key.group() + "'")
+                                + "; not stored");
+                    }
                 }
             }
             if (any) {
@@ -238,7 +267,29 @@ public final class RrdSeriesStore implements SeriesStore {
                 last = t;
                 tally.updates++;
             }
+            i = end;
         }
+    }
+
+    private static final java.util.Comparator<Sample> BY_SECOND =
+            java.util.Comparator.comparingLong(s -> s.at().getEpochSecond());
+
+    private static boolean sortedBySecond(List<Sample> samples) {
+        for (int k = 1; k < samples.size(); k++) {
+            if (samples.get(k).at().getEpochSecond() < samples.get(k - 1).at().getEpochSecond()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Metrics of samples[from, to) counted once each (a metric twice in one second is one value). */
+    private static int distinctMetrics(List<Sample> samples, int from, int to) {
+        Set<String> seen = new java.util.HashSet<>();
+        for (int k = from; k < to; k++) {
+            seen.add(samples.get(k).series().metric());
+        }
+        return seen.size();
     }
 
     // ------------------------------------------------------------------ backfill
@@ -291,7 +342,9 @@ public final class RrdSeriesStore implements SeriesStore {
             try {
                 rows += files.withFile(path, h -> {
                     long step = layoutForDevice.apply(key.device()).step().getSeconds();
-                    RrdDb db = create(key, path, wanted, endS + step, false); // start (last update) = end
+                    // full layout: a backfill source may give MIN/MAX rows that differ from AVERAGE
+                    // even at the finest resolution (its rows may consolidate finer data)
+                    RrdDb db = create(key, path, wanted, endS + step, false, false); // start (last update) = end
                     h.attach(db);
                     return fill(db, e.getValue(), fromS, source);
                 });
@@ -351,10 +404,16 @@ public final class RrdSeriesStore implements SeriesStore {
     }
 
     private RrdDb create(SeriesFile key, Path path, List<String> dsNames, long firstSample) throws IOException {
-        return create(key, path, dsNames, firstSample, true);
+        return create(key, path, dsNames, firstSample, true, true);
     }
 
-    private RrdDb create(SeriesFile key, Path path, List<String> dsNames, long firstSample, boolean log) throws IOException {
+    /**
+     * @param onePointMinMaxFromAverage leave out the MIN and MAX archives whose rows hold a single
+     *                                  primary point (see {@link #onePointArchive}); live polling
+     *                                  files only
+     */
+    private RrdDb create(SeriesFile key, Path path, List<String> dsNames, long firstSample, boolean log,
+                         boolean onePointMinMaxFromAverage) throws IOException {
         RrdLayout layout = Objects.requireNonNull(layoutForDevice.apply(key.device()),
                 () -> "no RRD layout for device '" + key.device() + "'");
         try {
@@ -372,7 +431,11 @@ public final class RrdSeriesStore implements SeriesStore {
         }
         for (ConsolFun cf : List.of(ConsolFun.AVERAGE, ConsolFun.MIN, ConsolFun.MAX)) {
             for (RrdLayout.Archive a : layout.archives()) {
-                def.addArchive(cf, RrdLayout.XFF, layout.stepsPerRow(a), a.rows());
+                int steps = layout.stepsPerRow(a);
+                if (onePointMinMaxFromAverage && cf != ConsolFun.AVERAGE && steps == 1) {
+                    continue; // identical to the AVERAGE archive of this resolution; fetch reads that one
+                }
+                def.addArchive(cf, RrdLayout.XFF, steps, a.rows());
             }
         }
         try {
@@ -480,6 +543,18 @@ public final class RrdSeriesStore implements SeriesStore {
                 candidates.add(new ArchiveChoice.Candidate(i, arc.getArcStep(), arc.getStartTime()));
             }
         }
+        if (fun != ConsolFun.AVERAGE) {
+            // files created by live polling have no MIN/MAX archive of one-point rows: the
+            // AVERAGE archive of that resolution holds the same values (see onePointArchive)
+            for (int i = 0; i < db.getArcCount(); i++) {
+                org.rrd4j.core.Archive arc = db.getArchive(i);
+                long arcStep = arc.getArcStep();
+                if (onePointArchive(arc) && arc.getConsolFun() == ConsolFun.AVERAGE
+                        && candidates.stream().noneMatch(c -> c.step() == arcStep)) {
+                    candidates.add(new ArchiveChoice.Candidate(i, arcStep, arc.getStartTime()));
+                }
+            }
+        }
         if (candidates.isEmpty()) {
             throw new IOException("has no " + cf + " archive");
         }
@@ -511,6 +586,19 @@ public final class RrdSeriesStore implements SeriesStore {
             points.add(new SeriesData.Point(Instant.ofEpochSecond(t), v));
         }
         return new SeriesData(series, Duration.ofSeconds(step), points);
+    }
+
+    /**
+     * Whether each row of the archive consolidates a single primary data point. The AVERAGE, MIN
+     * and MAX of one value are that value, and a row with its one point unknown is unknown under
+     * every function (the x-files factor decides alike), so MIN and MAX archives of such rows
+     * would store exactly what the AVERAGE archive stores. New files written by polling leave
+     * them out: RRD4J updates every archive of every data source on every update (issue 9's
+     * profile: its cost per archive dominates the write), and at the stock layout this is 2 of
+     * 12 archives (2 of 15 below a 60 s interval) with the same retention at every resolution.
+     */
+    static boolean onePointArchive(org.rrd4j.core.Archive arc) throws IOException {
+        return arc.getSteps() == 1;
     }
 
     @Override

@@ -138,6 +138,59 @@ class RrdSeriesStoreIT {
         }
     }
 
+    /** consolFun:steps of every archive of the file, in file order (RRD4J opened read-only beside the store). */
+    static List<String> archiveSet(Path file) throws Exception {
+        List<String> out = new ArrayList<>();
+        try (org.rrd4j.core.RrdDb db = org.rrd4j.core.RrdDb.getBuilder().setPath(file.toString()).readOnly().build()) {
+            for (int i = 0; i < db.getArcCount(); i++) {
+                out.add(db.getArchive(i).getConsolFun() + ":" + db.getArchive(i).getSteps());
+            }
+        }
+        return out;
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {60, 10})
+    void newFilesLeaveOutMinAndMaxArchivesOfOnePointRows(int interval) throws Exception {
+        store.close();
+        store = new RrdSeriesStore(dataDir, SCHEMA, d -> RrdLayout.stock(Duration.ofSeconds(interval)));
+        writeOk(List.of(new Sample(new SeriesId("core1", "if", "1", "inOctets"), T0.plusSeconds(interval), 1.0)));
+        store.flush();
+        List<String> expected = new ArrayList<>();
+        for (String cf : List.of("AVERAGE", "MIN", "MAX")) {
+            for (RrdLayout.Archive a : RrdLayout.stock(Duration.ofSeconds(interval)).archives()) {
+                long steps = a.resolution().getSeconds() / interval;
+                if (cf.equals("AVERAGE") || steps > 1) {
+                    expected.add(cf + ":" + steps);
+                }
+            }
+        }
+        assertEquals(expected, archiveSet(dataDir.resolve("core1/if/1.rrd")));
+        assertEquals(interval == 60 ? 10 : 13, expected.size(), "stock layout minus the one-point MIN and MAX");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Consolidation.class, names = {"MIN", "MAX"})
+    void minAndMaxOfOnePointRowsComeFromTheAverageArchiveGapsIncluded(Consolidation cf) {
+        for (int k = 1; k <= 30; k++) {
+            if (k < 12 || k > 16) { // 5 minutes without a poll: more than the heartbeat, unknown rows
+                writeOk(interfaceMinute("core1", "1", k));
+            }
+        }
+        SeriesId id = new SeriesId("core1", "if", "1", "inErrors");
+        double[] avg = values(store.fetch(id, minute(1), minute(30), Duration.ofSeconds(60), Consolidation.AVERAGE));
+        double[] got = values(store.fetch(id, minute(1), minute(30), Duration.ofSeconds(60), cf));
+        assertArrayEquals(avg, got);
+        assertEquals(value(2, 5), got[4]);
+        assertTrue(Double.isNaN(got[13]), "a minute in the gap is unknown: " + got[13]);
+        // coarser rows still come from the file's own MIN/MAX archive, not from AVERAGE
+        double coarse = store.fetch(id, minute(5), minute(5), Duration.ofMinutes(5), cf).points().get(0).value();
+        double expected = cf == Consolidation.MIN
+                ? Arrays.stream(avg, 0, 5).min().orElseThrow()
+                : Arrays.stream(avg, 0, 5).max().orElseThrow();
+        assertEquals(expected, coarse);
+    }
+
     @Test
     void consolidatedValuesDifferPerFunction() {
         // guards the test above against data where AVERAGE, MIN and MAX coincide
@@ -223,6 +276,24 @@ class RrdSeriesStoreIT {
             expected[k - 1] = value(0, k);
         }
         assertArrayEquals(expected, got);
+    }
+
+    @Test
+    void aMetricTwiceInOneSecondStoresTheLaterValueAndIsSkippedOnce() {
+        writeOk(interfaceMinute("core1", "1", 1));
+        SeriesId in = new SeriesId("core1", "if", "1", "inOctets");
+        SeriesId out = new SeriesId("core1", "if", "1", "outOctets");
+        List<Sample> twice = List.of(
+                new Sample(in, minute(3), 10.0),
+                new Sample(in, minute(2), 5.0), // older, listed later: sorted before minute 3
+                new Sample(out, minute(3), 20.0),
+                new Sample(in, minute(3), 11.0)); // same second as the first: the later wins
+        assertEquals(new WriteReport(2, 0, List.of()), store.write(twice));
+        double[] got = values(store.fetch(in, minute(2), minute(3), Duration.ofSeconds(60), Consolidation.AVERAGE));
+        assertArrayEquals(new double[] {5.0, 11.0}, got);
+
+        List<Sample> stale = List.of(new Sample(in, minute(3), 1.0), new Sample(in, minute(3), 2.0), new Sample(out, minute(3), 3.0));
+        assertEquals(new WriteReport(0, 2, List.of()), store.write(stale), "two metrics skipped, inOctets counted once");
     }
 
     // ---------------------------------------------------------------- persistence
