@@ -184,8 +184,8 @@ final class UserCommand implements Runnable {
         @Override
         public Integer call() {
             try (UserStore users = where.open()) {
-                User u = users.find(name).orElseThrow(() -> new CliFailure("no user '" + name + "'"));
-                if (u.role() == Role.ADMIN && users.list().stream().filter(x -> x.role() == Role.ADMIN).count() == 1) {
+                users.find(name).orElseThrow(() -> new CliFailure("no user '" + name + "'"));
+                if (users.isLastAdmin(name)) {
                     throw new CliFailure("'" + name + "' is the last admin; add another admin first");
                 }
                 users.remove(name);

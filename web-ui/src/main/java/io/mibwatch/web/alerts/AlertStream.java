@@ -72,7 +72,7 @@ public final class AlertStream implements AutoCloseable {
             return;
         }
         started = true;
-        last = latestSeq(store);
+        last = store.latestSeq();
         long ms = Math.max(10, pollEvery.toMillis());
         thread.scheduleWithFixedDelay(this::poll, ms, ms, TimeUnit.MILLISECONDS);
     }
@@ -109,11 +109,6 @@ public final class AlertStream implements AutoCloseable {
 
     public int clients() {
         return clients.size();
-    }
-
-    /** The highest transition sequence number in the store (0 when empty). */
-    public static long latestSeq(AlertStore store) {
-        return store.latestSeq();
     }
 
     private void register(ServerSentEventConnection c, String lastEventId) {

@@ -184,6 +184,15 @@ public final class UserStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether {@code name} is an admin and no other admin exists: removing or demoting it would
+     * lock everyone out of user management (the CLI and the admin page both refuse that).
+     */
+    public synchronized boolean isLastAdmin(String name) {
+        return find(name).map(u -> u.role() == Role.ADMIN).orElse(false)
+                && list().stream().filter(u -> u.role() == Role.ADMIN).count() == 1;
+    }
+
     /** Removes a user and its tokens; false when there was none. */
     public synchronized boolean remove(String name) {
         return update("remove user " + name, "DELETE FROM users WHERE name = ?", name) == 1;

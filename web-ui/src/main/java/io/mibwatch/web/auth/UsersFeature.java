@@ -92,10 +92,8 @@ public final class UsersFeature implements WebFeature {
 
     private void remove(HttpServerExchange ex) {
         String name = Json.pathParam(ex, "name");
-        User u = auth.users().find(name).orElseThrow(() -> HttpError.notFound("no user '" + name + "'"));
-        if (u.role() == Role.ADMIN) {
-            lastAdminGuard(name, "remove");
-        }
+        auth.users().find(name).orElseThrow(() -> HttpError.notFound("no user '" + name + "'"));
+        lastAdminGuard(name, "remove");
         auth.users().remove(name);
         auth.sessions().removeUser(name);
         LOG.info("user '{}' removed by '{}'", name, Caller.required(ex).user());
@@ -104,8 +102,7 @@ public final class UsersFeature implements WebFeature {
     }
 
     private void lastAdminGuard(String name, String verb) {
-        long admins = auth.users().list().stream().filter(x -> x.role() == Role.ADMIN).count();
-        if (admins <= 1) {
+        if (auth.users().isLastAdmin(name)) {
             throw new HttpError(409, "cannot " + verb + " '" + name + "': it is the last admin");
         }
     }

@@ -182,7 +182,7 @@ class AlertsApiIT {
         desk.fire("r", "a4", "g/1/m", Severity.WARNING, 1);
         try (SseClient sse = SseClient.open(web.url("/api/alerts/stream?after=0"), web.token(Role.VIEWER), lastId)) {
             desk.fire("r", "a5", "g/1/m", Severity.WARNING, 1);
-            long expectedLast = AlertStream.latestSeq(desk.store());
+            long expectedLast = desk.store().latestSeq();
             while (seen.get(seen.size() - 1) < expectedLast) {
                 seen.add(Long.parseLong(sse.next(Duration.ofSeconds(10)).id()));
             }

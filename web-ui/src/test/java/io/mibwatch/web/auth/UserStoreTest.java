@@ -61,6 +61,19 @@ class UserStoreTest {
     }
 
     @Test
+    void onlyTheSoleAdminIsTheLastAdmin() {
+        store.add("root1", Role.ADMIN, "admin-password-1".toCharArray());
+        store.add("ann", Role.OPERATOR, "operator-password".toCharArray());
+        assertTrue(store.isLastAdmin("root1"));
+        assertFalse(store.isLastAdmin("ann"), "not an admin");
+        assertFalse(store.isLastAdmin("nobody"), "no such user");
+        store.add("root2", Role.ADMIN, "admin-password-2".toCharArray());
+        assertFalse(store.isLastAdmin("root1"));
+        store.remove("root2");
+        assertTrue(store.isLastAdmin("root1"));
+    }
+
+    @Test
     void duplicateUserIsRefusedByName() {
         store.add("ann", Role.VIEWER, "password-1".toCharArray());
         UserException e = assertThrows(UserException.class, () -> store.add("ann", Role.ADMIN, "password-2".toCharArray()));
