@@ -417,19 +417,24 @@ run_poller() { # agent poller round
       sleep $(( WARMUP * INTERVAL ))
       alive "$pid" "$dir/log"
       # Steady state of a long-running daemon: the JIT has compiled the hot paths. Wait (at
-      # most 4 minutes) until the JIT compiler threads use under 5 % of the process's CPU over
-      # an interval; what they still use in the window is counted like everything else.
-      local settle=0 jit total
-      while [ "$settle" -lt $(( 240 / INTERVAL )) ]; do
+      # most 6 minutes) until the JIT compiler threads use under 2 % of the process's CPU in two
+      # intervals in a row (at 5 % over one interval, C2 still took 10-16 % of the window in
+      # profiled runs); what they still use in the window is counted like everything else.
+      local settle=0 calm=0 jit total
+      while [ "$settle" -lt $(( 360 / INTERVAL )) ]; do
         thread_cpu "$pid" > "$dir/jit0"; sleep "$INTERVAL"; thread_cpu "$pid" > "$dir/jit1"
         read -r jit total < <(awk 'NR == FNR {u[$1] = $3 + $4; next} {d = $3 + $4 - u[$1]; t += d; if ($2 ~ /Compiler/) j += d} END {print j + 0, t + 0}' "$dir/jit0" "$dir/jit1")
-        [ $(( jit * 20 )) -le "$total" ] && break
         settle=$((settle + 1))
+        if [ $(( jit * 50 )) -le "$total" ]; then calm=$((calm + 1)); else calm=0; fi
+        [ "$calm" -ge 2 ] && break
       done
-      log "mibwatch: JIT settled after $(( (settle + 1) * INTERVAL )) s more (compiler threads $jit of $total ticks in the last interval)"
+      log "mibwatch: JIT settled after $(( settle * INTERVAL )) s more (compiler threads $jit of $total ticks in the last interval)"
       local skipped0; skipped0=$(grep -c 'cycle skipped' "$dir/log" || true)
       # MW_JFR=PREFIX records the measured window only (profiling runs; the attach costs a little CPU)
       [ -n "${MW_JFR:-}" ] && jcmd "$pid" JFR.start name=window settings=profile > /dev/null
+      # MW_ASPROF=PREFIX samples the window's CPU with async-profiler (MW_ASPROF_LIB: its
+      # libasyncProfiler.so; itimer works without perf_events); writes collapsed stacks
+      [ -n "${MW_ASPROF:-}" ] && jcmd "$pid" JVMTI.agent_load "$MW_ASPROF_LIB" "\"start,event=itimer,interval=1ms,threads\"" > /dev/null
       thread_cpu "$pid" > "$dir/threads0"
       t0=$(now_ms); c0=$(cpu_ticks "$pid")
       sleep_until_ms $(( t0 + CYCLES * INTERVAL * 1000 ))
@@ -439,6 +444,7 @@ run_poller() { # agent poller round
       thread_cpu_delta "$dir/threads0" "$dir/threads1" | sed 's/-[0-9]*$//' > "$dir/threads.txt"
       log "mibwatch CPU by thread in the window: $(head -6 "$dir/threads.txt" | tr -s ' ' | paste -sd ';')"
       [ -n "${MW_JFR:-}" ] && jcmd "$pid" JFR.stop name=window filename="$MW_JFR-$agent-$round.jfr" > /dev/null
+      [ -n "${MW_ASPROF:-}" ] && jcmd "$pid" JVMTI.agent_load "$MW_ASPROF_LIB" "\"stop,collapsed,file=$MW_ASPROF-$agent-$round.collapsed\"" > /dev/null
       local skipped=$(( $(grep -c 'cycle skipped' "$dir/log" || true) - skipped0 ))
       # RRD4J writes into memory-mapped files during the window (the kernel writes them back),
       # so the window already holds the storing; the extras below (a full GC, the alert probe)

@@ -44,9 +44,6 @@ import org.snmp4j.smi.VariableBinding;
  * (the alternative, queueing, turns one slow agent into an unbounded backlog).
  */
 public final class DevicePoller {
-    /** Requests are split so no single response risks tooBig on agents with small buffers (RFC 3416 4.2.1). */
-    static final int MAX_VARBINDS_PER_GET = 40;
-
     private final DeviceConfig device;
     private final AgentTarget target;
     private final SnmpClient client;
@@ -107,16 +104,22 @@ public final class DevicePoller {
         } catch (RuntimeException e) {
             cycle = CompletableFuture.completedFuture(bug(started, e));
         }
-        CompletableFuture<CycleReport> done = cycle
-                .exceptionally(e -> bug(started, e))
-                .thenApplyAsync(report -> {
-                    try {
-                        listener.onCycle(report);
-                    } finally {
-                        inFlight.set(false);
-                    }
-                    return report;
-                }, pipeline);
+        java.util.function.Function<CycleReport, CycleReport> deliver = report -> {
+            try {
+                listener.onCycle(report);
+            } finally {
+                inFlight.set(false);
+            }
+            return report;
+        };
+        CompletableFuture<CycleReport> safe = cycle.exceptionally(e -> bug(started, e));
+        // The cycle completes on a pipeline thread: deliver there, without a second hand-off
+        // (each one is a queue put and a thread wake-up). Only a cycle that is already done here
+        // (a bug caught above) goes through the executor, so the listener never runs on the
+        // scheduler's thread by design.
+        CompletableFuture<CycleReport> done = safe.isDone()
+                ? safe.thenApplyAsync(deliver, pipeline)
+                : safe.thenApply(deliver);
         return Optional.of(done);
     }
 
@@ -156,25 +159,14 @@ public final class DevicePoller {
     }
 
     private CompletableFuture<CycleReport> poll(PlanIndex p, Instant started, boolean discovered) {
-        List<OID> oids = p.plan().getOids();
-        List<CompletableFuture<SnmpOutcome>> parts = new ArrayList<>();
-        for (int i = 0; i < oids.size(); i += MAX_VARBINDS_PER_GET) {
-            parts.add(client.get(target, oids.subList(i, Math.min(oids.size(), i + MAX_VARBINDS_PER_GET))));
-        }
-        return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).thenApplyAsync(v -> {
-            List<VariableBinding> all = new ArrayList<>(oids.size());
-            Instant at = null;
-            for (CompletableFuture<SnmpOutcome> part : parts) {
-                SnmpOutcome o = part.join();
-                if (o instanceof PollFailure f) {
-                    return CycleReport.failed(device.name(), started, Duration.between(started, clock.instant()), f, discovered);
-                }
-                SnmpResponse r = (SnmpResponse) o;
-                all.addAll(r.varbinds());
-                // the latest answer time: rates divide by the time between answers
-                at = at == null || r.at().isAfter(at) ? r.at() : at;
+        // one GET of the whole plan: the client splits it when the agent's messages are too small
+        return client.get(target, p.plan().getOids()).thenApplyAsync(o -> {
+            if (o instanceof PollFailure f) {
+                return CycleReport.failed(device.name(), started, Duration.between(started, clock.instant()), f, discovered);
             }
-            return toReport(p, all, at == null ? clock.instant() : at, started, discovered);
+            SnmpResponse r = (SnmpResponse) o;
+            // rates divide by the time between answers
+            return toReport(p, r.varbinds(), r.at(), started, discovered);
         }, pipeline);
     }
 

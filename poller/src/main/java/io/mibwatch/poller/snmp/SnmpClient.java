@@ -64,6 +64,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -218,8 +219,40 @@ public final class SnmpClient implements AutoCloseable {
             if (list.isEmpty()) {
                 return done(Replies.io(t, "GET of no OIDs (caller error)"));
             }
-            return withAddress(t, addr -> getSplit(t, addr, list));
+            return withAddress(t, addr -> getChunked(t, addr, list));
         });
+    }
+
+    /**
+     * Varbinds asked in one GET until the agent says otherwise. One request per device and cycle
+     * (a 100-varbind answer is ~3.5 kB) instead of one per 40 OIDs: in the issue 9 fleet run every
+     * request cost the daemon a Quartz-side send, a datagram each way and a decode (~15 % of its
+     * CPU at three requests per device). Agents with small message buffers (Cisco IOS answers at
+     * most 1,500 bytes by default) answer tooBig; the request is halved and the agent's limit
+     * remembered, so that happens once per agent and not every cycle.
+     */
+    static final int MAX_GET_VARBINDS = 128;
+
+    /** Per agent ({@code host:port}): the most varbinds one GET may ask, lowered by tooBig answers. */
+    private final ConcurrentMap<String, AtomicInteger> getLimits = new ConcurrentHashMap<>();
+
+    /** The number of varbinds one GET to {@code t} asks at most now (learned from tooBig answers). */
+    public int getLimit(AgentTarget t) {
+        AtomicInteger limit = getLimits.get(t.where());
+        return limit == null ? MAX_GET_VARBINDS : limit.get();
+    }
+
+    private CompletableFuture<SnmpOutcome> getChunked(AgentTarget t, UdpAddress addr, List<OID> oids) {
+        int limit = getLimit(t);
+        if (oids.size() <= limit) {
+            return getSplit(t, addr, oids);
+        }
+        CompletableFuture<SnmpOutcome> all = null;
+        for (int i = 0; i < oids.size(); i += limit) {
+            CompletableFuture<SnmpOutcome> part = getSplit(t, addr, oids.subList(i, Math.min(oids.size(), i + limit)));
+            all = all == null ? part : all.thenCombine(part, SnmpClient::merge);
+        }
+        return all;
     }
 
     /** The whole subtree under {@code root}, in OID order (root itself is not part of it). */
@@ -346,6 +379,8 @@ public final class SnmpClient implements AutoCloseable {
             if (r.getErrorStatus() == PDU.tooBig && oids.size() > 1) {
                 // RFC 3416 4.2.1: the agent could not fit the answer in one message; ask in halves
                 int half = oids.size() / 2;
+                getLimits.computeIfAbsent(t.where(), k -> new AtomicInteger(MAX_GET_VARBINDS))
+                        .accumulateAndGet(half, Math::min);
                 CompletableFuture<SnmpOutcome> a = getSplit(t, addr, oids.subList(0, half));
                 CompletableFuture<SnmpOutcome> b = getSplit(t, addr, oids.subList(half, oids.size()));
                 return a.thenCombine(b, SnmpClient::merge);

@@ -110,6 +110,22 @@ class SnmpClientScriptedAgentTest {
     }
 
     @Test
+    void aGetRemembersTheAgentsLimitSoTheNextOneIsNotAnsweredTooBig() throws Exception {
+        try (ScriptedAgent agent = ScriptedAgent.start(TABLE).maxVarbinds(3)) {
+            List<OID> oids = subtree().stream().map(VariableBinding::getOid).toList().subList(0, 13);
+            AgentTarget t = target(agent, SnmpVersion.V2C, 25, true);
+            assertEquals(SnmpClient.MAX_GET_VARBINDS, client.getLimit(t));
+            client.get(t, oids).get(60, TimeUnit.SECONDS);
+            // the smallest half asked after a tooBig: 13 -> 6, 7 -> 3, 4 -> 2
+            assertEquals(2, client.getLimit(t));
+            long before = client.tooBigAnswers();
+            SnmpOutcome o = client.get(t, oids).get(60, TimeUnit.SECONDS);
+            assertEquals(subtree().subList(0, 13), assertInstanceOf(SnmpResponse.class, o).varbinds());
+            assertEquals(0, client.tooBigAnswers() - before, "the second GET was sent in pieces the agent can answer");
+        }
+    }
+
+    @Test
     void tooBigForASingleVarbindIsAnErrorStatusFailure() throws Exception {
         try (ScriptedAgent agent = ScriptedAgent.start(TABLE).maxVarbinds(0)) {
             AgentTarget t = target(agent, SnmpVersion.V2C, 25, true);
