@@ -424,20 +424,7 @@ public final class RrdSeriesStore implements SeriesStore {
         long step = layout.step().getSeconds();
         Path temp = path.resolveSibling(path.getFileName() + TEMP_SUFFIX);
         Files.deleteIfExists(temp); // a leftover of an interrupted creation, never data
-        RrdDef def = new RrdDef(temp.toString(), firstSample - step, step);
-        for (String ds : dsNames) {
-            // min/max unknown: gauges may be negative (temperatures), rates are checked upstream
-            def.addDatasource(ds, DsType.GAUGE, layout.heartbeat().getSeconds(), Double.NaN, Double.NaN);
-        }
-        for (ConsolFun cf : List.of(ConsolFun.AVERAGE, ConsolFun.MIN, ConsolFun.MAX)) {
-            for (RrdLayout.Archive a : layout.archives()) {
-                int steps = layout.stepsPerRow(a);
-                if (onePointMinMaxFromAverage && cf != ConsolFun.AVERAGE && steps == 1) {
-                    continue; // identical to the AVERAGE archive of this resolution; fetch reads that one
-                }
-                def.addArchive(cf, RrdLayout.XFF, steps, a.rows());
-            }
-        }
+        RrdDef def = definition(temp.toString(), dsNames, firstSample - step, layout, onePointMinMaxFromAverage);
         try {
             preallocate(temp, def.getEstimatedSize(), log);
             RrdDb.getBuilder().setRrdDef(def).setBackendFactory(backend).build().close();
@@ -459,6 +446,31 @@ public final class RrdSeriesStore implements SeriesStore {
             LOG.debug("created RRD file {} (step {} s, data sources {})", path, step, dsNames);
         }
         return openExisting(path);
+    }
+
+    /**
+     * The RRD definition of a new file: one GAUGE per metric, and per resolution of the layout an
+     * AVERAGE, MIN and MAX archive (package-private for the row writer's differential test).
+     *
+     * @param start the file's last update time at creation
+     */
+    static RrdDef definition(String path, List<String> dsNames, long start, RrdLayout layout,
+                             boolean onePointMinMaxFromAverage) {
+        RrdDef def = new RrdDef(path, start, layout.step().getSeconds());
+        for (String ds : dsNames) {
+            // min/max unknown: gauges may be negative (temperatures), rates are checked upstream
+            def.addDatasource(ds, DsType.GAUGE, layout.heartbeat().getSeconds(), Double.NaN, Double.NaN);
+        }
+        for (ConsolFun cf : List.of(ConsolFun.AVERAGE, ConsolFun.MIN, ConsolFun.MAX)) {
+            for (RrdLayout.Archive a : layout.archives()) {
+                int steps = layout.stepsPerRow(a);
+                if (onePointMinMaxFromAverage && cf != ConsolFun.AVERAGE && steps == 1) {
+                    continue; // identical to the AVERAGE archive of this resolution; fetch reads that one
+                }
+                def.addArchive(cf, RrdLayout.XFF, steps, a.rows());
+            }
+        }
+        return def;
     }
 
     /**
