@@ -92,14 +92,14 @@ public final class RrdRowWriter {
     private final int[] arcSteps;
     private final int[] arcRows;
     private final double[] xff;
-    private final long[] arcStepSeconds;
-    /** Offset of data source 0's state (pointer, accum, nanSteps) in each archive. */
+    /**
+     * Offset of data source 0's state (pointer, accum, nanSteps) in each archive; the archive's
+     * value matrix (row-major, one column per data source) follows the states of all data sources.
+     */
     private final int[] stateBase;
-    /** Offset of row 0, data source 0 of each archive's value matrix (row-major, dsCount columns). */
-    private final int[] matrixBase;
 
     private RrdRowWriter(RrdDb db, long step, long[] heartbeat, byte[] cf, int[] arcSteps, int[] arcRows,
-                         double[] xff, int[] stateBase, int[] matrixBase) {
+                         double[] xff, int[] stateBase) {
         this.db = db;
         this.step = step;
         this.dsCount = heartbeat.length;
@@ -110,11 +110,6 @@ public final class RrdRowWriter {
         this.arcRows = arcRows;
         this.xff = xff;
         this.stateBase = stateBase;
-        this.matrixBase = matrixBase;
-        this.arcStepSeconds = new long[arcCount];
-        for (int a = 0; a < arcCount; a++) {
-            arcStepSeconds[a] = step * arcSteps[a];
-        }
         this.accumLast = new double[dsCount];
         Arrays.fill(accumLast, Double.NaN); // as RRD4J's Datasource after opening
     }
@@ -165,7 +160,6 @@ public final class RrdRowWriter {
         int[] rows = new int[arcCount];
         double[] xff = new double[arcCount];
         int[] stateBase = new int[arcCount];
-        int[] matrixBase = new int[arcCount];
         for (int a = 0; a < arcCount; a++) {
             if (size + ARC_HEAD_BYTES > b.capacity()) {
                 return Optional.empty();
@@ -195,12 +189,11 @@ public final class RrdRowWriter {
             if (size > b.capacity()) {
                 return Optional.empty();
             }
-            matrixBase[a] = (int) matrix;
         }
         if (size != b.capacity()) {
             return Optional.empty(); // e.g. long names stored at the end of the file: not our layout
         }
-        return Optional.of(new RrdRowWriter(db, step, heartbeat, cf, steps, rows, xff, stateBase, matrixBase));
+        return Optional.of(new RrdRowWriter(db, step, heartbeat, cf, steps, rows, xff, stateBase));
     }
 
     /** A 20-character RRD4J string field, trailing padding removed. */
@@ -331,8 +324,9 @@ public final class RrdRowWriter {
         double accum = Double.longBitsToDouble(accumBits);
         long nanSteps = nanStepsBefore;
         long steps = arcSteps[a];
-        long arcStep = arcStepSeconds[a];
+        long arcStep = step * steps;
         byte fun = cf[a];
+        int matrix = stateBase[a] + STATE_BYTES * dsCount;
 
         long left = primarySteps;
         long stepEnd = firstStepEnd;
@@ -349,7 +343,7 @@ public final class RrdRowWriter {
                 if (nanSteps <= xff[a] * steps && !Double.isNaN(accum)) {
                     row = fun == AVERAGE ? accum / (steps - nanSteps) : accum;
                 }
-                b.putDouble(matrixBase[a] + 8 * (dsCount * pointer + i), row);
+                b.putDouble(matrix + 8 * (dsCount * pointer + i), row);
                 pointer = (pointer + 1) % rows;
                 accum = kept(accum, Double.NaN);
                 nanSteps = 0;
@@ -363,12 +357,12 @@ public final class RrdRowWriter {
         if (bulk > 0) {
             int tail = Math.min(rows - pointer, bulk);
             for (int r = 0; r < tail; r++) {
-                b.putDouble(matrixBase[a] + 8 * (dsCount * (pointer + r) + i), value);
+                b.putDouble(matrix + 8 * (dsCount * (pointer + r) + i), value);
             }
             pointer = (pointer + tail) % rows;
             int head = bulk - tail;
             for (int r = 0; r < head; r++) {
-                b.putDouble(matrixBase[a] + 8 * (dsCount * r + i), value);
+                b.putDouble(matrix + 8 * (dsCount * r + i), value);
             }
             if (head > 0) {
                 pointer = head;
