@@ -52,6 +52,8 @@ final class OpenFiles {
         private RrdDb db; // guarded by lock
         /** Data source name -> index of the open file; RRD4J reads names from the file on every lookup. */
         private Map<String, Integer> dsIndex = Map.of(); // guarded by lock
+        /** The open file's direct row writer, or null: not open, or a file RRD4J must update itself. */
+        private RrdRowWriter writer; // guarded by lock
 
         private Handle(Path path) {
             this.path = path;
@@ -74,6 +76,16 @@ final class OpenFiles {
                 index.put(names[i], i);
             }
             dsIndex = Map.copyOf(index);
+            // before any update through RRD4J: the writer mirrors RRD4J's state of a freshly opened file
+            writer = RrdRowWriter.of(opened).orElse(null);
+        }
+
+        /**
+         * The open file's {@link RrdRowWriter}, or null if RRD4J must update this file itself (a
+         * layout the writer does not cover, or a read-only file). Caller holds the lock.
+         */
+        RrdRowWriter writer() {
+            return writer;
         }
 
         /**
@@ -134,6 +146,7 @@ final class OpenFiles {
         RrdDb db = h.db;
         h.db = null;
         h.dsIndex = Map.of();
+        h.writer = null; // its mapping is about to be unmapped
         synchronized (lru) {
             lru.remove(h);
         }

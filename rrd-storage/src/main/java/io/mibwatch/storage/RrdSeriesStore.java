@@ -55,6 +55,9 @@ import java.util.function.Function;
  * <p><b>Backend.</b> RRD4J's NIO backend (memory-mapped files) with a private sync thread pool
  * (the default factory shares a JVM-wide pool that closing our factory would shut down). Files stay
  * open between writes, bounded by {@code maxOpenFiles} with LRU closing ({@link OpenFiles}).
+ * Updates of the files this store creates go through {@link RrdRowWriter}, which writes the bytes
+ * RRD4J's own update would write straight into RRD4J's mapping ({@link SharedMappingNioFactory});
+ * files of any other layout are updated by RRD4J.
  *
  * <p><b>Threads.</b> Safe for concurrent use: writes to different files run in parallel, writes
  * to the same file are serialised by its lock. One store per data directory: the locks are in
@@ -128,7 +131,8 @@ public final class RrdSeriesStore implements SeriesStore {
             t.setDaemon(true);
             return t;
         });
-        this.backend = new RrdNioBackendFactory(RrdNioBackendFactory.DEFAULT_SYNC_PERIOD, syncPool);
+        // RRD4J's NIO backend sharing its mapping with the row writer (see SharedMappingNioFactory)
+        this.backend = new SharedMappingNioFactory(RrdNioBackendFactory.DEFAULT_SYNC_PERIOD, syncPool);
     }
 
     // ------------------------------------------------------------------ write
@@ -186,7 +190,7 @@ public final class RrdSeriesStore implements SeriesStore {
                     h.attach(db);
                 }
                 try {
-                    updateRows(db, h.dsIndex(), path, key, rows, tally);
+                    updateRows(db, h.dsIndex(), h.writer(), path, key, rows, tally);
                 } catch (IOException | RuntimeException | InternalError e) {
                     // InternalError: the JVM's translation of SIGBUS when a mapped page cannot be
                     // backed (disk full under a sparse file); one file must not kill the poller
@@ -217,14 +221,17 @@ public final class RrdSeriesStore implements SeriesStore {
      * @param dsIndex the file's data sources by name, read once when it was opened: RRD4J's
      *                by-name setter reads every name from the file on each call, which the fleet
      *                run's profile (issue 9) showed as a cost per stored value
+     * @param writer  the file's direct row writer, or null to update through RRD4J: the writer
+     *                leaves the same bytes without RRD4J's per-update reads of constants (issue 9)
      */
-    private void updateRows(RrdDb db, Map<String, Integer> dsIndex, Path path, SeriesFile key,
+    private void updateRows(RrdDb db, Map<String, Integer> dsIndex, RrdRowWriter writer, Path path, SeriesFile key,
                             List<Sample> samples, Tally tally) throws IOException {
         if (!sortedBySecond(samples)) {
             samples.sort(BY_SECOND); // stable: call order kept within a second
         }
         Set<String> reported = null;
-        long last = db.getLastUpdateTime();
+        long last = writer != null ? writer.lastUpdateTime() : db.getLastUpdateTime();
+        double[] row = writer != null ? new double[writer.dsCount()] : null;
         int n = samples.size();
         int i = 0;
         while (i < n) {
@@ -238,14 +245,23 @@ public final class RrdSeriesStore implements SeriesStore {
                 i = end;
                 continue;
             }
-            org.rrd4j.core.Sample sample = db.createSample(t);
+            org.rrd4j.core.Sample sample = null;
+            if (row != null) {
+                Arrays.fill(row, Double.NaN); // a metric without a sample this second is unknown
+            } else {
+                sample = db.createSample(t);
+            }
             boolean any = false;
             for (int k = i; k < end; k++) {
                 Sample v = samples.get(k);
                 String metric = v.series().metric();
                 Integer ds = dsIndex.get(metric);
                 if (ds != null) {
-                    sample.setValue(ds, v.value());
+                    if (row != null) {
+                        row[ds] = v.value(); // later sample of the second wins, as setValue overwrites
+                    } else {
+                        sample.setValue(ds, v.value());
+                    }
                     any = true;
                 } else {
                     if (reported == null) {
@@ -263,7 +279,11 @@ public final class RrdSeriesStore implements SeriesStore {
                 }
             }
             if (any) {
-                sample.update();
+                if (row != null) {
+                    writer.update(t, row);
+                } else {
+                    sample.update();
+                }
                 last = t;
                 tally.updates++;
             }
@@ -424,20 +444,7 @@ public final class RrdSeriesStore implements SeriesStore {
         long step = layout.step().getSeconds();
         Path temp = path.resolveSibling(path.getFileName() + TEMP_SUFFIX);
         Files.deleteIfExists(temp); // a leftover of an interrupted creation, never data
-        RrdDef def = new RrdDef(temp.toString(), firstSample - step, step);
-        for (String ds : dsNames) {
-            // min/max unknown: gauges may be negative (temperatures), rates are checked upstream
-            def.addDatasource(ds, DsType.GAUGE, layout.heartbeat().getSeconds(), Double.NaN, Double.NaN);
-        }
-        for (ConsolFun cf : List.of(ConsolFun.AVERAGE, ConsolFun.MIN, ConsolFun.MAX)) {
-            for (RrdLayout.Archive a : layout.archives()) {
-                int steps = layout.stepsPerRow(a);
-                if (onePointMinMaxFromAverage && cf != ConsolFun.AVERAGE && steps == 1) {
-                    continue; // identical to the AVERAGE archive of this resolution; fetch reads that one
-                }
-                def.addArchive(cf, RrdLayout.XFF, steps, a.rows());
-            }
-        }
+        RrdDef def = definition(temp.toString(), dsNames, firstSample - step, layout, onePointMinMaxFromAverage);
         try {
             preallocate(temp, def.getEstimatedSize(), log);
             RrdDb.getBuilder().setRrdDef(def).setBackendFactory(backend).build().close();
@@ -459,6 +466,31 @@ public final class RrdSeriesStore implements SeriesStore {
             LOG.debug("created RRD file {} (step {} s, data sources {})", path, step, dsNames);
         }
         return openExisting(path);
+    }
+
+    /**
+     * The RRD definition of a new file: one GAUGE per metric, and per resolution of the layout an
+     * AVERAGE, MIN and MAX archive (package-private for the row writer's differential test).
+     *
+     * @param start the file's last update time at creation
+     */
+    static RrdDef definition(String path, List<String> dsNames, long start, RrdLayout layout,
+                             boolean onePointMinMaxFromAverage) {
+        RrdDef def = new RrdDef(path, start, layout.step().getSeconds());
+        for (String ds : dsNames) {
+            // min/max unknown: gauges may be negative (temperatures), rates are checked upstream
+            def.addDatasource(ds, DsType.GAUGE, layout.heartbeat().getSeconds(), Double.NaN, Double.NaN);
+        }
+        for (ConsolFun cf : List.of(ConsolFun.AVERAGE, ConsolFun.MIN, ConsolFun.MAX)) {
+            for (RrdLayout.Archive a : layout.archives()) {
+                int steps = layout.stepsPerRow(a);
+                if (onePointMinMaxFromAverage && cf != ConsolFun.AVERAGE && steps == 1) {
+                    continue; // identical to the AVERAGE archive of this resolution; fetch reads that one
+                }
+                def.addArchive(cf, RrdLayout.XFF, steps, a.rows());
+            }
+        }
+        return def;
     }
 
     /**
