@@ -40,6 +40,10 @@ JAR="$ROOT/app/target/mibwatch-app.jar" LIB="$ROOT/app/target/lib" BENCH_JAR="$R
 if [ ! -f "$JAR" ] || [ ! -f "$BENCH_JAR" ]; then
   (cd "$ROOT" && mvn -B -q -o -Pbenchmarks -DskipTests package -pl app,benchmarks -am) >&2
 fi
+# Every open RRD file is also a file descriptor: 90,000 interface files need more than a login
+# shell's limit. Root raises the hard limit; others get what the hard limit allows (the daemon then
+# keeps fewer files open and reopens the rest, which the run measures too).
+if [ "$(id -u)" = 0 ]; then ulimit -Hn 262144 2>/dev/null || true; fi
 ulimit -n "$(ulimit -Hn)"
 WORK=$(mktemp -d /var/tmp/mibwatch-burst.XXXXXX)
 SIM_PID=""
@@ -76,7 +80,8 @@ LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "burst-run: $DEVICES devices x $IFACES interfaces ($VB varbinds each) on 127.0.0.1:22000..; load $LOAD_BEFORE; vm.max_map_count $(cat /proc/sys/vm/max_map_count)" >&2
 # shellcheck disable=SC2086
 java ${BURST_JAVA_OPTS:--XX:+UseSerialGC -Xms1g -Xmx8g} -cp "$BENCH_JAR" io.mibwatch.benchmarks.fleet.BurstRun \
-  "$DEVICES" 22000 "$CYCLES" "$PACE" "$VB" "$WORK/data" 2> "$WORK/burst.err" | tee "$WORK/burst.jsonl"
+  "$DEVICES" 22000 "$CYCLES" "$PACE" "$VB" "$WORK/data" 2> "$WORK/burst.err" | tee "$WORK/burst.jsonl" \
+  || { echo "burst-run: BurstRun failed; the end of its log:" >&2; tail -40 "$WORK/burst.err" >&2; exit 1; }
 DISK=$(du -sb "$WORK/data/rrd" | cut -f1)
 FILES=$(find "$WORK/data/rrd" -name '*.rrd' | wc -l)
 mkdir -p "$HERE/results"

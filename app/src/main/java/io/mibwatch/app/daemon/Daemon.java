@@ -94,7 +94,7 @@ public final class Daemon implements AutoCloseable {
         Duration fallback = config.defaults().interval();
         Function<String, RrdLayout> stock = device -> RrdLayout.stock(intervals.getOrDefault(device, fallback));
         this.store = new RrdSeriesStore(rrdDir, new SeriesSchema(StandardMetrics.dsNamesByGroup()),
-                layout == null ? stock : layout, maxOpenFiles(kernelMapCount()));
+                layout == null ? stock : layout, maxOpenFiles(kernelMapCount(), fileDescriptorLimit()));
         this.client = new SnmpClient(clock);
         AtomicInteger n = new AtomicInteger();
         this.pipeline = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
@@ -115,23 +115,49 @@ public final class Daemon implements AutoCloseable {
 
     /** Mappings a JVM needs for itself (heap, code cache, jars, thread stacks), with room to spare. */
     static final long JVM_MAPPINGS = 16_384;
+    /** File descriptors kept free for everything but RRD files: jars, sockets, web clients, SQLite, logs. */
+    static final long OTHER_FDS = 1_024;
+    /** Fewest files kept open, whatever the limits say. */
+    static final int MIN_OPEN_FILES = 64;
 
     /**
-     * How many RRD files stay open. Each open file is one memory mapping (NIO backend), and
-     * Linux caps them per process at {@code vm.max_map_count} (65530 by default); a file closed
-     * by the LRU bound is reopened at its next write, which at a million series (90,000 interface
-     * files) made every write an open + close (issue 9 burst run). So: as many as the kernel
-     * allows after the JVM's own mappings, never fewer than the store's default bound.
+     * How many RRD files stay open. Each open file is one memory mapping and one file descriptor
+     * (NIO backend): Linux caps mappings per process at {@code vm.max_map_count} (65530 by
+     * default) and descriptors at RLIMIT_NOFILE (the JVM raises its soft limit to the hard one;
+     * systemd's default hard limit is 524288). A file closed by the LRU bound is reopened at its
+     * next write, and at a million series (90,000 interface files) that close and reopen cost
+     * more than everything else together (issue 9 burst run). So: as many as both limits allow
+     * after what the rest of the process needs.
      */
-    static int maxOpenFiles(long maxMapCount) {
-        long room = maxMapCount - JVM_MAPPINGS;
-        return (int) Math.max(RrdSeriesStore.DEFAULT_MAX_OPEN_FILES, Math.min(room, Integer.MAX_VALUE));
+    static int maxOpenFiles(long maxMapCount, long maxFileDescriptors) {
+        long room = Math.min(maxMapCount - JVM_MAPPINGS, maxFileDescriptors - OTHER_FDS);
+        return (int) Math.max(MIN_OPEN_FILES, Math.min(room, Integer.MAX_VALUE));
+    }
+
+    /** This process's file descriptor limit (RLIMIT_NOFILE), or a modest guess where the JVM cannot tell. */
+    static long fileDescriptorLimit() {
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.UnixOperatingSystemMXBean unix) {
+            return unix.getMaxFileDescriptorCount();
+        }
+        return RrdSeriesStore.DEFAULT_MAX_OPEN_FILES + OTHER_FDS;
     }
 
     /** vm.max_map_count, or the kernel default when it cannot be read (not Linux, no /proc). */
     static long kernelMapCount() {
-        try {
-            return Long.parseLong(Files.readString(Path.of("/proc/sys/vm/max_map_count")).trim());
+        return kernelMapCount(Path.of("/proc/sys/vm/max_map_count"));
+    }
+
+    /**
+     * Reads a sysctl file line-wise. Not with {@code Files.readString}: procfs reports these
+     * files as empty, and JDK 17's readAllBytes then returned only the first byte ("6" of
+     * 65530), which silently capped the daemon at the store's 4,096 open files; the issue 9
+     * burst run then closed and reopened RRD files on every write.
+     */
+    static long kernelMapCount(Path sysctl) {
+        try (java.io.BufferedReader r = Files.newBufferedReader(sysctl)) {
+            String line = r.readLine();
+            return line == null ? 65_530 : Long.parseLong(line.trim());
         } catch (IOException | RuntimeException e) {
             return 65_530;
         }
