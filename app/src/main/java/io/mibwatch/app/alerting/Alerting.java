@@ -43,6 +43,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -223,13 +224,33 @@ public final class Alerting implements AutoCloseable {
         return new SeriesReach(results, down);
     }
 
-    /** Recheck, silences from the DB, queued acks. Runs on the timer; public for tests. */
+    /** The pending value rows ride along with {@code b} (one transaction, one sync). Caller holds lock. */
+    private Batch withPendingValues(Batch b) {
+        if (pendingValues.isEmpty()) {
+            return b;
+        }
+        List<io.mibwatch.thresholds.store.AlertRow> upserts = new ArrayList<>(pendingValues.size() + b.upserts().size());
+        pendingValues.values().forEach(a -> upserts.add(AlertPersistence.toRow(a)));
+        upserts.addAll(b.upserts()); // after: a row of this batch is newer (none is pending twice anyway)
+        pendingValues.clear();
+        return new Batch(b.transitions(), upserts, b.acks(), b.notifications());
+    }
+
+    /** Writes the pending value rows now. Caller holds lock. */
+    private void flushValues() {
+        if (!pendingValues.isEmpty()) {
+            store.apply(withPendingValues(new Batch(List.of(), List.of(), List.of(), List.of())));
+        }
+    }
+
+    /** Recheck, silences from the DB, queued acks, pending values. Runs on the timer; public for tests. */
     public void periodic() {
         try {
             synchronized (lock) {
                 syncSilences();
                 applyAckRequests();
                 persist(tracker.recheck());
+                flushValues();
             }
         } catch (RuntimeException e) {
             LOG.error("alerts: periodic recheck failed: {}", e.toString(), e);
@@ -309,11 +330,26 @@ public final class Alerting implements AutoCloseable {
         }
     }
 
+    /**
+     * Alerts whose value moved while nothing else happened, newest row per alert, not yet written.
+     * Written with the next batch that has events, or by the periodic recheck (every
+     * {@link #RECHECK}): the value a page shows lags by at most that, while states,
+     * transitions and notifications are on disk before the cycle that caused them ends.
+     * Guarded by {@code lock}.
+     */
+    private final Map<AlertId, Alert> pendingValues = new LinkedHashMap<>();
+
     private void persist(AlertChanges c) {
-        if (c.isEmpty()) {
+        for (Alert a : c.refreshed()) {
+            pendingValues.put(a.id(), a);
+        }
+        if (!c.hasEvents()) {
             return;
         }
-        Batch b = AlertPersistence.toBatch(c);
+        for (Alert a : c.alerts()) {
+            pendingValues.remove(a.id()); // this batch writes its newer row
+        }
+        Batch b = withPendingValues(AlertPersistence.toBatch(c));
         store.apply(b);
         for (Transition t : c.transitions()) {
             if (t.reason() == TransitionReason.FIRED || t.reason() == TransitionReason.RESOLVED) {
@@ -330,6 +366,13 @@ public final class Alerting implements AutoCloseable {
     @Override
     public void close() {
         timer.shutdownNow();
+        try {
+            synchronized (lock) {
+                flushValues();
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("alerts: writing the latest values at shutdown failed: {}", e.toString());
+        }
         baselines.close();
         try {
             dispatcher.close();

@@ -52,6 +52,37 @@ class AlertTrackerTest {
         return c.intents().stream().map(i -> i.kind() + " " + i.alertId().key()).collect(Collectors.joining(", "));
     }
 
+    /** cpu of srv1 at {@code value}, through the engine and the tracker, as one poll would do. */
+    AlertChanges cpu(double value) {
+        return tracker.onResults(engine.observe(new Observation.Value(new SeriesId("srv1", "cpu", "1", "load"),
+                clock.instant(), value)));
+    }
+
+    @Test
+    void aFiringAlertsMovingValueIsARefreshNotAnEvent() {
+        AlertChanges last = AlertChanges.NONE;
+        for (int i = 0; i < 7 && tracker.alerts().stream().noneMatch(a -> a.state() == AlertState.FIRING); i++) {
+            last = cpu(95);
+            clock.advance(Duration.ofMinutes(1));
+        }
+        assertEquals(1, last.transitions().size(), "the cpu alert fired: " + last);
+        assertTrue(last.hasEvents());
+        // still over the limit, another value: nothing happened to the alert but its value
+        AlertChanges moved = cpu(97);
+        assertTrue(moved.alerts().isEmpty() && moved.transitions().isEmpty() && moved.intents().isEmpty(), moved.toString());
+        assertEquals(1, moved.refreshed().size());
+        assertEquals(97, moved.refreshed().get(0).value());
+        assertTrue(!moved.hasEvents() && !moved.isEmpty());
+        // the same value again: no change at all
+        assertTrue(cpu(97).isEmpty());
+        // back to normal: an event (resolution), with the row in alerts(), not in refreshed()
+        clock.advance(Duration.ofMinutes(1));
+        AlertChanges resolved = cpu(10);
+        assertTrue(resolved.hasEvents(), resolved.toString());
+        assertEquals(AlertState.RESOLVED, resolved.alerts().get(0).state());
+        assertTrue(resolved.refreshed().isEmpty());
+    }
+
     @Test
     void oneUnreachableAlertPerDeviceAndMetricAlertsHoldWhileItIsDown() {
         String out = "";
