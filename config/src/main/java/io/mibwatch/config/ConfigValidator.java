@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
 final class ConfigValidator {
 
     static final Set<String> TOP_KEYS = Set.of("data_dir", "defaults", "credentials", "devices", "thresholds",
-            "notifications", "services", "http");
+            "notifications", "services", "http", "rrd");
     static final Set<String> DEFAULTS_KEYS =
             Set.of("interval", "timeout", "retries", "max_repetitions", "max_outstanding", "credentials");
     static final Set<String> COMMUNITY_KEYS = Set.of("community");
@@ -91,7 +91,7 @@ final class ConfigValidator {
         if (absent(root)) {
             return new MibwatchConfig(null, Defaults.STOCK, Map.of(), List.of());
         }
-        if (problems.mapping("", root, TOP_KEYS, "the top level has data_dir, defaults, credentials, devices, thresholds, notifications, services, http") == null) {
+        if (problems.mapping("", root, TOP_KEYS, "the top level has data_dir, defaults, credentials, devices, thresholds, notifications, services, http, rrd") == null) {
             return null;
         }
         Path dataDir = dataDir(root.get("data_dir"));
@@ -114,11 +114,12 @@ final class ConfigValidator {
         }
         ServicesConfig services = new ServicesValidator(problems).services(root.get("services"), deviceNames);
         HttpConfig http = new HttpValidator(problems, secrets, baseDir).http(root.get("http"));
+        RrdConfig rrd = new RrdValidator(problems).rrd(root.get("rrd"));
         if (problems.any()) {
             return null;
         }
         return new MibwatchConfig(dataDir, defaults.values, credentials, devices, thresholds, notifications,
-                services, http);
+                services, http, rrd);
     }
 
     private Path dataDir(JsonNode n) {

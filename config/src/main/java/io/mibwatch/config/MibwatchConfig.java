@@ -17,10 +17,12 @@ import java.util.Optional;
  * @param notifications the {@code notifications:} section (channels and routes)
  * @param services    the {@code services:} section (Apdex targets per service, issue 6)
  * @param http        the {@code http:} section (web UI, API, /metrics; issue 7)
+ * @param rrd         the {@code rrd:} section (write-behind of RRD updates)
  */
 public record MibwatchConfig(Path dataDir, Defaults defaults, Map<String, Credentials> credentials,
                              List<DeviceConfig> devices, ThresholdsConfig thresholds,
-                             NotificationsConfig notifications, ServicesConfig services, HttpConfig http) {
+                             NotificationsConfig notifications, ServicesConfig services, HttpConfig http,
+                             RrdConfig rrd) {
     public MibwatchConfig {
         credentials = Map.copyOf(credentials);
         devices = List.copyOf(devices);
@@ -28,6 +30,14 @@ public record MibwatchConfig(Path dataDir, Defaults defaults, Map<String, Creden
         notifications = notifications == null ? NotificationsConfig.NONE : notifications;
         services = services == null ? ServicesConfig.NONE : services;
         http = http == null ? HttpConfig.DEFAULT : http;
+        rrd = rrd == null ? RrdConfig.DEFAULT : rrd;
+    }
+
+    /** A config without an rrd section (the shape before write-behind). */
+    public MibwatchConfig(Path dataDir, Defaults defaults, Map<String, Credentials> credentials,
+                          List<DeviceConfig> devices, ThresholdsConfig thresholds,
+                          NotificationsConfig notifications, ServicesConfig services, HttpConfig http) {
+        this(dataDir, defaults, credentials, devices, thresholds, notifications, services, http, RrdConfig.DEFAULT);
     }
 
     /** A config without an http section (the shape before issue 7). */

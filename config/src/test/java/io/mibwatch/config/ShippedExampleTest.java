@@ -40,6 +40,7 @@ class ShippedExampleTest {
         assertEquals(Defaults.STOCK, c.defaults());
         assertInstanceOf(Credentials.Community.class, c.credentials().get("public-ro"));
         assertEquals(null, c.dataDir());
+        assertEquals(RrdConfig.DEFAULT, c.rrd(), "the rrd: example is commented out");
     }
 
     @Test
@@ -102,7 +103,7 @@ class ShippedExampleTest {
         assertEquals(3, shipped.size());
         JsonNode shippedAll = yaml.readTree(block);
         JsonNode variantAll = yaml.readTree(Files.readString(examplesVariant()));
-        for (String key : List.of("thresholds", "notifications", "services")) {
+        for (String key : List.of("thresholds", "notifications", "services", "rrd")) {
             assertEquals(variantAll.get(key), shippedAll.get(key), key);
         }
         // http: same keys; the variant has inline secrets where the shipped file reads files
@@ -111,6 +112,7 @@ class ShippedExampleTest {
         MibwatchConfig c = ConfigLoader.load(examplesVariant());
         assertEquals("0.0.0.0:8080", c.http().listen().orElseThrow().toString());
         assertEquals("example-metrics-token-0123", c.http().metricsToken().orElseThrow().reveal());
+        assertEquals(Duration.ofMinutes(5), c.rrd().writeBehind());
     }
 
     @Test

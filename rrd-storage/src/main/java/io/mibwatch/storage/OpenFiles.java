@@ -46,7 +46,7 @@ final class OpenFiles {
     }
 
     /** One file: its lock and, while open, its RrdDb. */
-    static final class Handle {
+    final class Handle {
         private final Path path;
         private final ReentrantLock lock = new ReentrantLock();
         private RrdDb db; // guarded by lock
@@ -54,6 +54,8 @@ final class OpenFiles {
         private Map<String, Integer> dsIndex = Map.of(); // guarded by lock
         /** The open file's direct row writer, or null: not open, or a file RRD4J must update itself. */
         private RrdRowWriter writer; // guarded by lock
+        /** Rows held for a batched write (write-behind), or null: written at once. */
+        private RowQueue queue; // guarded by lock
 
         private Handle(Path path) {
             this.path = path;
@@ -78,6 +80,37 @@ final class OpenFiles {
             dsIndex = Map.copyOf(index);
             // before any update through RRD4J: the writer mirrors RRD4J's state of a freshly opened file
             writer = RrdRowWriter.of(opened).orElse(null);
+            int rows = writer == null ? 1 : (int) Math.min(Integer.MAX_VALUE, writeBehindSeconds / opened.getHeader().getStep());
+            queue = rows > 1 ? new RowQueue(writer.dsCount(), rows, RowQueue.phase(path, rows)) : null;
+        }
+
+        /**
+         * Rows held back for a batched write, or null when this file's updates are written at once
+         * (no write-behind, a span shorter than two steps, or a file RRD4J updates). Caller holds the lock.
+         */
+        RowQueue queue() {
+            return queue;
+        }
+
+        /**
+         * Writes the held rows, if any, through the row writer. A failure is added to {@code errors}
+         * (naming the file and how many rows were lost) and closes the file so that its next use
+         * reopens it from disk. Caller holds the lock.
+         *
+         * @return rows written
+         */
+        int drain(List<String> errors) {
+            if (queue == null || queue.isEmpty()) {
+                return 0;
+            }
+            try {
+                return queue.drainTo(writer::update);
+            } catch (RowQueue.DrainFailure e) {
+                errors.add(path + ": writing " + (e.written + e.dropped) + " held row(s) failed after " + e.written
+                        + ", " + e.dropped + " lost: " + e.getCause());
+                close(this, false);
+                return e.written;
+            }
         }
 
         /**
@@ -101,13 +134,27 @@ final class OpenFiles {
     /** Open handles, least recently used first. Guarded by itself. */
     private final LinkedHashMap<Handle, Boolean> lru = new LinkedHashMap<>(64, 0.75f, true);
     private final int maxOpen;
+    /** Write-behind span in seconds (0: every update written at once). */
+    private final long writeBehindSeconds;
     private volatile boolean closed;
 
     OpenFiles(int maxOpen) {
+        this(maxOpen, 0);
+    }
+
+    /**
+     * @param writeBehindSeconds how long a file's rows may be held for a batched write: a file
+     *                           with step {@code s} holds up to {@code writeBehindSeconds / s} rows
+     */
+    OpenFiles(int maxOpen, long writeBehindSeconds) {
         if (maxOpen < 1) {
             throw new IllegalArgumentException("maxOpenFiles must be >= 1, got " + maxOpen);
         }
+        if (writeBehindSeconds < 0) {
+            throw new IllegalArgumentException("write-behind must be >= 0 s, got " + writeBehindSeconds);
+        }
         this.maxOpen = maxOpen;
+        this.writeBehindSeconds = writeBehindSeconds;
     }
 
     /**
@@ -141,12 +188,25 @@ final class OpenFiles {
         return result;
     }
 
-    /** Closes the file's RrdDb (if open) so its next use reopens it from disk. Caller holds the lock. */
+    /**
+     * Writes the file's held rows, then closes its RrdDb (if open) so its next use reopens it
+     * from disk. Caller holds the lock.
+     */
     void closeQuietly(Handle h) {
+        close(h, true);
+    }
+
+    private void close(Handle h, boolean drainFirst) {
+        if (drainFirst) {
+            List<String> errors = new ArrayList<>(0);
+            h.drain(errors); // a failed drain closes the file itself
+            errors.forEach(e -> LOG.error("RRD file {}", e));
+        }
         RrdDb db = h.db;
         h.db = null;
         h.dsIndex = Map.of();
         h.writer = null; // its mapping is about to be unmapped
+        h.queue = null;
         synchronized (lru) {
             lru.remove(h);
         }
@@ -189,6 +249,65 @@ final class OpenFiles {
                 victim.lock.unlock();
             }
         }
+    }
+
+    /**
+     * Writes the held rows of every file nobody added a row to since the previous sweep, and
+     * starts a new round for the others: run every write-behind span, it writes a file whose
+     * device stopped answering (or was removed) within two spans rather than never.
+     *
+     * @return one line per file whose rows could not be written
+     */
+    List<String> sweep() {
+        List<String> errors = new ArrayList<>();
+        for (Handle h : handles.values()) {
+            h.lock.lock();
+            try {
+                RowQueue q = h.queue;
+                if (q != null && !q.isEmpty()) {
+                    if (q.touched()) {
+                        q.clearTouched();
+                    } else {
+                        h.drain(errors);
+                    }
+                }
+            } finally {
+                h.lock.unlock();
+            }
+        }
+        return errors;
+    }
+
+    /**
+     * Writes the held rows of every file.
+     *
+     * @return one line per file whose rows could not be written
+     */
+    List<String> drainAll() {
+        List<String> errors = new ArrayList<>();
+        for (Handle h : handles.values()) {
+            h.lock.lock();
+            try {
+                h.drain(errors);
+            } finally {
+                h.lock.unlock();
+            }
+        }
+        return errors;
+    }
+
+    /** Rows held for batched writes in all files (for tests and diagnostics). */
+    long heldRows() {
+        long n = 0;
+        for (Handle h : handles.values()) {
+            h.lock.lock();
+            try {
+                n += h.queue == null ? 0 : h.queue.size();
+            } finally {
+                h.lock.unlock();
+            }
+        }
+        return n;
     }
 
     /**

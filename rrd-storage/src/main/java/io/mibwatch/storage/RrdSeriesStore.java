@@ -33,6 +33,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -58,6 +59,18 @@ import java.util.function.Function;
  * Updates of the files this store creates go through {@link RrdRowWriter}, which writes the bytes
  * RRD4J's own update would write straight into RRD4J's mapping ({@link SharedMappingNioFactory});
  * files of any other layout are updated by RRD4J.
+ *
+ * <p><b>Write-behind.</b> With a write-behind span {@code w} (zero by default), a file with step
+ * {@code s} holds up to {@code w / s} of its newest rows in memory ({@link RowQueue}) and writes
+ * them together: every RRD update touches a page per archive and data source, and rows written
+ * together dirty those pages once (at a million series the writeback of pages dirtied by single
+ * updates was most of the poller's CPU, issue 9). Held rows are written when a file holds its
+ * limit (the files' first limits are staggered, so each poll cycle writes a share of the files),
+ * before any {@link #fetch} of the file, by {@link #flush}, when LRU closes the file, at
+ * {@link #close}, and by a sweep every {@code w} that writes the files no row was added to since
+ * the previous sweep (a device that stopped answering). {@link #write} checks and counts held rows
+ * as it does written ones. What is lost in a crash or a kill -9: at most {@code w} of rows per
+ * file; other processes reading the files (the CLI) see held rows only once written.
  *
  * <p><b>Threads.</b> Safe for concurrent use: writes to different files run in parallel, writes
  * to the same file are serialised by its lock. One store per data directory: the locks are in
@@ -116,21 +129,43 @@ public final class RrdSeriesStore implements SeriesStore {
      * @param maxOpenFiles    how many files stay open at most (LRU closes the rest)
      */
     public RrdSeriesStore(Path dataDir, SeriesSchema schema, Function<String, RrdLayout> layoutForDevice, int maxOpenFiles) {
-        this(dataDir, schema, layoutForDevice, maxOpenFiles, false);
+        this(dataDir, schema, layoutForDevice, maxOpenFiles, Duration.ZERO);
+    }
+
+    /**
+     * @param writeBehind how long a file's newest rows may be held in memory and written together
+     *                    (zero: every update is written at once). See "Write-behind" above.
+     */
+    public RrdSeriesStore(Path dataDir, SeriesSchema schema, Function<String, RrdLayout> layoutForDevice, int maxOpenFiles,
+                          Duration writeBehind) {
+        this(dataDir, schema, layoutForDevice, maxOpenFiles, false, writeBehind);
     }
 
     private RrdSeriesStore(Path dataDir, SeriesSchema schema, Function<String, RrdLayout> layoutForDevice, int maxOpenFiles,
                            boolean readOnly) {
+        this(dataDir, schema, layoutForDevice, maxOpenFiles, readOnly, Duration.ZERO);
+    }
+
+    private RrdSeriesStore(Path dataDir, SeriesSchema schema, Function<String, RrdLayout> layoutForDevice, int maxOpenFiles,
+                           boolean readOnly, Duration writeBehind) {
         this.readOnly = readOnly;
         this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
         this.schema = Objects.requireNonNull(schema, "schema");
         this.layoutForDevice = Objects.requireNonNull(layoutForDevice, "layoutForDevice");
-        this.files = new OpenFiles(maxOpenFiles);
+        Objects.requireNonNull(writeBehind, "writeBehind");
+        if (writeBehind.isNegative()) {
+            throw new IllegalArgumentException("write-behind must not be negative, got " + writeBehind);
+        }
+        this.files = new OpenFiles(maxOpenFiles, writeBehind.toSeconds());
         this.syncPool = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "rrd-sync");
             t.setDaemon(true);
             return t;
         });
+        if (writeBehind.toSeconds() > 0) {
+            long span = writeBehind.toSeconds();
+            syncPool.scheduleWithFixedDelay(this::sweep, span, span, TimeUnit.SECONDS);
+        }
         // RRD4J's NIO backend sharing its mapping with the row writer (see SharedMappingNioFactory)
         this.backend = new SharedMappingNioFactory(RrdNioBackendFactory.DEFAULT_SYNC_PERIOD, syncPool);
     }
@@ -190,7 +225,11 @@ public final class RrdSeriesStore implements SeriesStore {
                     h.attach(db);
                 }
                 try {
-                    updateRows(db, h.dsIndex(), h.writer(), path, key, rows, tally);
+                    updateRows(db, h.dsIndex(), h.writer(), h.queue(), path, key, rows, tally);
+                    RowQueue q = h.queue();
+                    if (q != null && q.full()) {
+                        h.drain(tally.errors);
+                    }
                 } catch (IOException | RuntimeException | InternalError e) {
                     // InternalError: the JVM's translation of SIGBUS when a mapped page cannot be
                     // backed (disk full under a sparse file); one file must not kill the poller
@@ -224,13 +263,16 @@ public final class RrdSeriesStore implements SeriesStore {
      * @param writer  the file's direct row writer, or null to update through RRD4J: the writer
      *                leaves the same bytes without RRD4J's per-update reads of constants (issue 9)
      */
-    private void updateRows(RrdDb db, Map<String, Integer> dsIndex, RrdRowWriter writer, Path path, SeriesFile key,
-                            List<Sample> samples, Tally tally) throws IOException {
+    private void updateRows(RrdDb db, Map<String, Integer> dsIndex, RrdRowWriter writer, RowQueue queue, Path path,
+                            SeriesFile key, List<Sample> samples, Tally tally) throws IOException {
         if (!sortedBySecond(samples)) {
             samples.sort(BY_SECOND); // stable: call order kept within a second
         }
         Set<String> reported = null;
         long last = writer != null ? writer.lastUpdateTime() : db.getLastUpdateTime();
+        if (queue != null) {
+            last = Math.max(last, queue.lastTime()); // held rows count as written for ordering
+        }
         double[] row = writer != null ? new double[writer.dsCount()] : null;
         int n = samples.size();
         int i = 0;
@@ -279,7 +321,9 @@ public final class RrdSeriesStore implements SeriesStore {
                 }
             }
             if (any) {
-                if (row != null) {
+                if (queue != null) {
+                    queue.add(t, row); // copied
+                } else if (row != null) {
                     writer.update(t, row);
                 } else {
                     sample.update();
@@ -550,6 +594,15 @@ public final class RrdSeriesStore implements SeriesStore {
                         db = openExisting(path);
                         h.attach(db);
                     }
+                    // held rows first: a reader in this process sees every accepted sample
+                    List<String> errors = new ArrayList<>(0);
+                    h.drain(errors);
+                    errors.forEach(e -> LOG.error("RRD file {}", e));
+                    db = h.db();
+                    if (db == null) { // the drain failed and closed it: read what the disk holds
+                        db = openExisting(path);
+                        h.attach(db);
+                    }
                     if (!db.containsDs(series.metric())) {
                         return Optional.empty();
                     }
@@ -725,7 +778,8 @@ public final class RrdSeriesStore implements SeriesStore {
     @Override
     public void flush() {
         requireOpen();
-        List<String> failures = files.syncAll();
+        List<String> failures = new ArrayList<>(files.drainAll());
+        failures.addAll(files.syncAll());
         if (!failures.isEmpty()) {
             throw new UncheckedIOException(new IOException("flush failed: " + String.join("; ", failures)));
         }
@@ -740,6 +794,22 @@ public final class RrdSeriesStore implements SeriesStore {
         files.closeAll();
         backend.close();
         syncPool.shutdown();
+    }
+
+    /** The periodic write of held rows of files that got none since the last sweep (write-behind). */
+    private void sweep() {
+        try {
+            if (!closed) {
+                files.sweep().forEach(e -> LOG.error("RRD file {}", e));
+            }
+        } catch (RuntimeException e) {
+            LOG.error("writing held RRD rows failed: {}", e.toString(), e);
+        }
+    }
+
+    /** Rows held for batched writes (write-behind), in all files. */
+    long heldRows() {
+        return files.heldRows();
     }
 
     /** Number of files currently open (for tests and diagnostics). */
