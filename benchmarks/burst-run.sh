@@ -2,25 +2,27 @@
 # Burst capacity run (issue 9): the real Daemon polls a whole simulated fleet at once, cycle
 # after cycle (BurstRun); the agents are the project's simulator in another process.
 #
-#   benchmarks/burst-run.sh [--devices 10000] [--cycles 3] [--pace 20] [--recording FILE] [--max-map-count N]
+#   benchmarks/burst-run.sh [--devices 10000] [--cycles 3] [--pace 20] [--write-behind 5m] [--recording FILE] [--max-map-count N]
 #
 # Default fleet: 10,000 devices x 9 interfaces (truenas.snmprec: a net-snmp agent) = 100 varbinds
 # per device, 1,000,000 series. RRD files use BurstRun.benchLayout (the stock archives with short
 # spans); the stock layout's size per file is reported next to it. Needs ~6 GB of disk in
-# /var/tmp and a file-descriptor hard limit above the device count.
+# /var/tmp and a file-descriptor hard limit above the device count. --write-behind is the daemon's
+# rrd.write_behind (5m, rrdcached's default write timeout; 0s writes every row at once).
 set -euo pipefail
 # one block, parsed before it runs: editing the file during a run is safe
 {
-DEVICES=10000 CYCLES=3 PACE=20 RECORDING="" MAP_COUNT=262144
+DEVICES=10000 CYCLES=3 PACE=20 RECORDING="" MAP_COUNT=262144 WRITE_BEHIND=5m
 CMDLINE="benchmarks/burst-run.sh $*"
 while [ $# -gt 0 ]; do
   case "$1" in
     --devices) DEVICES=$2; shift 2 ;;
     --cycles) CYCLES=$2; shift 2 ;;
     --pace) PACE=$2; shift 2 ;;
+    --write-behind) WRITE_BEHIND=$2; shift 2 ;;
     --recording) RECORDING=$2; shift 2 ;;
     --max-map-count) MAP_COUNT=$2; shift 2 ;;
-    -h|--help) sed -n 2,11p "$0"; exit 0 ;;
+    -h|--help) sed -n 2,12p "$0"; exit 0 ;;
     *) echo "burst-run: unknown option '$1'" >&2; exit 64 ;;
   esac
 done
@@ -80,22 +82,24 @@ LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "burst-run: $DEVICES devices x $IFACES interfaces ($VB varbinds each) on 127.0.0.1:22000..; load $LOAD_BEFORE; vm.max_map_count $(cat /proc/sys/vm/max_map_count)" >&2
 # shellcheck disable=SC2086
 java ${BURST_JAVA_OPTS:--XX:+UseSerialGC -Xms1g -Xmx8g} -cp "$BENCH_JAR" io.mibwatch.benchmarks.fleet.BurstRun \
-  "$DEVICES" 22000 "$CYCLES" "$PACE" "$VB" "$WORK/data" 2> "$WORK/burst.err" | tee "$WORK/burst.jsonl" \
+  "$DEVICES" 22000 "$CYCLES" "$PACE" "$VB" "$WORK/data" "$WRITE_BEHIND" 2> "$WORK/burst.err" | tee "$WORK/burst.jsonl" \
   || { echo "burst-run: BurstRun failed; the end of its log:" >&2; tail -40 "$WORK/burst.err" >&2; exit 1; }
 DISK=$(du -sb "$WORK/data/rrd" | cut -f1)
 FILES=$(find "$WORK/data/rrd" -name '*.rrd' | wc -l)
 mkdir -p "$HERE/results"
-python3 - "$WORK/burst.jsonl" "$HERE/results/burst-latest.json" "$START" "$CMDLINE" "$LOAD_BEFORE -> $(cut -d' ' -f1-3 /proc/loadavg)" "$DISK" "$FILES" <<'PY'
+python3 - "$WORK/burst.jsonl" "$HERE/results/burst-latest.json" "$START" "$CMDLINE" "$LOAD_BEFORE -> $(cut -d' ' -f1-3 /proc/loadavg)" "$DISK" "$FILES" "$WRITE_BEHIND" <<'PY'
 import json, os, statistics, sys
 rows = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
 cycles = [r for r in rows if "cycle" in r and not r["discovery"]]
 summary = next(r for r in rows if r.get("summary"))
 out = {
     "date": sys.argv[3], "command": sys.argv[4], "load_average": sys.argv[5], "cores": os.cpu_count(),
-    "devices": summary["devices"], "series": summary["series"],
+    "devices": summary["devices"], "series": summary["series"], "write_behind": sys.argv[8],
     "varbinds_per_s_median": statistics.median(r["varbinds_per_s"] for r in cycles),
     "wall_ms_median": statistics.median(r["wall_ms"] for r in cycles),
     "us_cpu_per_varbind_median": statistics.median(r["us_cpu_per_varbind"] for r in cycles),
+    "user_ms_median": statistics.median(r.get("user_ms", -1) for r in cycles),
+    "sys_ms_median": statistics.median(r.get("sys_ms", -1) for r in cycles),
     "failed_or_skipped": sum(r["devices_failed"] + r["skipped"] for r in cycles),
     "heap_bytes_per_series": summary["heap_bytes_per_series"],
     "rrd_files": int(sys.argv[7]), "rrd_bytes_on_disk": int(sys.argv[6]),

@@ -94,7 +94,8 @@ public final class Daemon implements AutoCloseable {
         Duration fallback = config.defaults().interval();
         Function<String, RrdLayout> stock = device -> RrdLayout.stock(intervals.getOrDefault(device, fallback));
         this.store = new RrdSeriesStore(rrdDir, new SeriesSchema(StandardMetrics.dsNamesByGroup()),
-                layout == null ? stock : layout, maxOpenFiles(kernelMapCount(), fileDescriptorLimit()));
+                layout == null ? stock : layout, maxOpenFiles(kernelMapCount(), fileDescriptorLimit()),
+                config.rrd().writeBehind());
         this.client = new SnmpClient(clock);
         AtomicInteger n = new AtomicInteger();
         this.pipeline = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {

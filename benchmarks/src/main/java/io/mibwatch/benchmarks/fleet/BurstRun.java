@@ -37,7 +37,7 @@ import java.util.Locale;
  * <p>Usage (benchmarks/burst-run.sh starts the simulator and calls it):
  * <pre>
  * java -Xmx4g -cp benchmarks/target/benchmarks.jar io.mibwatch.benchmarks.fleet.BurstRun \
- *     DEVICES FIRST_PORT CYCLES PACE_S VARBINDS_PER_DEVICE DATA_DIR
+ *     DEVICES FIRST_PORT CYCLES PACE_S VARBINDS_PER_DEVICE DATA_DIR [WRITE_BEHIND, e.g. 5m; default 0s]
  * </pre>
  */
 public final class BurstRun {
@@ -55,8 +55,8 @@ public final class BurstRun {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 6) {
-            System.err.println("usage: BurstRun DEVICES FIRST_PORT CYCLES PACE_S VARBINDS_PER_DEVICE DATA_DIR");
+        if (args.length != 6 && args.length != 7) {
+            System.err.println("usage: BurstRun DEVICES FIRST_PORT CYCLES PACE_S VARBINDS_PER_DEVICE DATA_DIR [WRITE_BEHIND]");
             System.exit(2);
         }
         int devices = Integer.parseInt(args[0]);
@@ -65,6 +65,7 @@ public final class BurstRun {
         long paceMs = Long.parseLong(args[3]) * 1000;
         int varbindsPerDevice = Integer.parseInt(args[4]);
         Path data = Path.of(args[5]);
+        String writeBehind = args.length > 6 ? args[6] : "0s";
         Files.createDirectories(data);
         StringBuilder yaml = new StringBuilder("""
                 defaults:
@@ -74,8 +75,10 @@ public final class BurstRun {
                   credentials: public-ro
                 credentials:
                   public-ro: {community: public}
+                rrd:
+                  write_behind: %s
                 devices:
-                """);
+                """.formatted(writeBehind));
         for (int d = 1; d <= devices; d++) {
             yaml.append(String.format(Locale.ROOT, "  - {name: dev%05d, address: 127.0.0.1, port: %d, metrics: [interfaces]}%n",
                     d, firstPort + d - 1));
@@ -99,11 +102,13 @@ public final class BurstRun {
                     Thread.sleep(wait);
                 }
                 long cpu0 = os.getProcessCpuTime();
+                long[] ticks0 = userSysTicks();
                 long t0 = System.nanoTime();
                 next = System.currentTimeMillis() + paceMs;
                 Daemon.FleetCycle cycle = daemon.pollAllNow().get();
                 long wallNs = System.nanoTime() - t0;
                 long cpuNs = os.getProcessCpuTime() - cpu0;
+                long[] ticks1 = userSysTicks();
                 long ok = cycle.ok();
                 long samples = cycle.samples();
                 long varbinds = ok * varbindsPerDevice;
@@ -111,9 +116,10 @@ public final class BurstRun {
                 String row = String.format(Locale.ROOT,
                         "{\"cycle\":%d,\"discovery\":%b,\"devices_ok\":%d,\"devices_failed\":%d,\"skipped\":%d,"
                                 + "\"varbinds\":%d,\"samples\":%d,\"wall_ms\":%.0f,\"cpu_ms\":%.0f,\"varbinds_per_s\":%.0f,"
-                                + "\"us_cpu_per_varbind\":%.3f}",
+                                + "\"us_cpu_per_varbind\":%.3f,\"user_ms\":%d,\"sys_ms\":%d}",
                         c, c == 0, ok, cycle.failed(), devices - cycle.started(), varbinds, samples, wallNs / 1e6,
-                        cpuNs / 1e6, varbinds / (wallNs / 1e9), cpuNs / 1e3 / Math.max(1, varbinds));
+                        cpuNs / 1e6, varbinds / (wallNs / 1e9), cpuNs / 1e3 / Math.max(1, varbinds),
+                        (ticks1[0] - ticks0[0]) * 10, (ticks1[1] - ticks0[1]) * 10);
                 rows.add(row);
                 System.out.println(row);
             }
@@ -142,6 +148,21 @@ public final class BurstRun {
         Files.delete(file.getParent().getParent());
         Files.delete(dir);
         return size;
+    }
+
+    /**
+     * This process's user and system CPU in clock ticks (fields 14 and 15 of /proc/self/stat; USER_HZ
+     * is 100 on Linux): the split shows kernel work (page faults, writeback throttling) apart
+     * from the poller's own code. {-1, -1} where there is no procfs.
+     */
+    static long[] userSysTicks() {
+        try {
+            String stat = Files.readString(Path.of("/proc/self/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return new long[] {Long.parseLong(f[11]), Long.parseLong(f[12])};
+        } catch (java.io.IOException | RuntimeException e) {
+            return new long[] {-1, -1};
+        }
     }
 
     private static long usedAfterGc(MemoryMXBean memory) throws InterruptedException {
