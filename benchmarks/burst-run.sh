@@ -7,7 +7,7 @@
 # Default fleet: 10,000 devices x 9 interfaces (truenas.snmprec: a net-snmp agent) = 100 varbinds
 # per device, 1,000,000 series. RRD files use BurstRun.benchLayout (the stock archives with short
 # spans); the stock layout's size per file is reported next to it. Needs ~6 GB of disk in
-# /var/tmp and a file-descriptor hard limit above the device count. --write-behind is the daemon's
+# /var/tmp. --write-behind is the daemon's
 # rrd.write_behind (5m, rrdcached's default write timeout; 0s writes every row at once).
 set -euo pipefail
 # one block, parsed before it runs: editing the file during a run is safe
@@ -42,11 +42,8 @@ JAR="$ROOT/app/target/mibwatch-app.jar" LIB="$ROOT/app/target/lib" BENCH_JAR="$R
 if [ ! -f "$JAR" ] || [ ! -f "$BENCH_JAR" ]; then
   (cd "$ROOT" && mvn -B -q -o -Pbenchmarks -DskipTests package -pl app,benchmarks -am) >&2
 fi
-# Every open RRD file is also a file descriptor: 90,000 interface files need more than a login
-# shell's limit. Root raises the hard limit; others get what the hard limit allows (the daemon then
-# keeps fewer files open and reopens the rest, which the run measures too).
-if [ "$(id -u)" = 0 ]; then ulimit -Hn 262144 2>/dev/null || true; fi
-ulimit -n "$(ulimit -Hn)"
+# An open RRD file is a mapping and no file descriptor (the store closes it after mapping), so
+# the descriptor limit does not bound the files kept open; vm.max_map_count does (below).
 WORK=$(mktemp -d /var/tmp/mibwatch-burst.XXXXXX)
 SIM_PID=""
 # Every open RRD file is one memory mapping; the daemon keeps as many open as vm.max_map_count

@@ -24,12 +24,14 @@ usage: benchmarks/fleet-run.sh [options]
   --agents LIST      comma list of snmpd,simulator                          (default snmpd,simulator)
   --pollers LIST     comma list of mibwatch,collectd,snmp_exporter          (default all three)
   --agent-procs P    snmpd processes sharing the devices                    (default 2)
+  --write-behind D   mibwatch's rrd.write_behind: how long rows may be held (default 60s,
+                     as collectd's CacheTimeout 60 here; 0s writes every poll at once)
   --no-results       do not write benchmarks/RESULTS.md and results/latest.json
   --keep             keep the work directory (RRD files, configs, logs)
 EOF
 }
 
-DEVICES=100 IFACES=10 CYCLES=8 INTERVAL=5 WARMUP=4 ROUNDS=2 AGENT_PROCS=2
+DEVICES=100 IFACES=10 CYCLES=8 INTERVAL=5 WARMUP=4 ROUNDS=2 AGENT_PROCS=2 WRITE_BEHIND=60s
 AGENTS=snmpd,simulator POLLERS=mibwatch,collectd,snmp_exporter WRITE_RESULTS=1 KEEP=0 SIM_ROUNDS=
 CMDLINE="benchmarks/fleet-run.sh $*"
 while [ $# -gt 0 ]; do
@@ -44,6 +46,7 @@ while [ $# -gt 0 ]; do
     --agents) AGENTS=$2; shift 2 ;;
     --pollers) POLLERS=$2; shift 2 ;;
     --agent-procs) AGENT_PROCS=$2; shift 2 ;;
+    --write-behind) WRITE_BEHIND=$2; shift 2 ;;
     --no-results) WRITE_RESULTS=0; shift ;;
     --keep) KEEP=1; shift ;;
     -h|--help) usage; exit 0 ;;
@@ -248,6 +251,8 @@ defaults:
   credentials: public-ro
 credentials:
   public-ro: {community: public}
+rrd:
+  write_behind: $WRITE_BEHIND
 thresholds:
   rules:
     # the breach-to-alert probe: traffic into the hot veth of device 1

@@ -1,18 +1,27 @@
 package io.mibwatch.storage;
 
+import org.rrd4j.core.ByteBufferBackend;
 import org.rrd4j.core.RrdBackend;
 import org.rrd4j.core.RrdBackendAnnotation;
-import org.rrd4j.core.RrdNioBackend;
+import org.rrd4j.core.RrdFileBackend;
 import org.rrd4j.core.RrdNioBackendFactory;
-import org.rrd4j.core.RrdSyncThreadPool;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Field;
 import java.nio.ByteBuffer;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * RRD4J's NIO backend (one shared memory mapping per open file, synced by a thread pool) with two
- * differences, both so that {@link RrdRowWriter} can write rows into the very mapping RRD4J reads:
+ * RRD4J files as memory mappings, like RRD4J's NIO backend, with three differences, so that
+ * {@link RrdRowWriter} can write rows into the very mapping RRD4J reads and so that a million
+ * series stay open:
  *
  * <ul>
  *   <li>its backends hand out that mapping ({@link #mappingOf}), so the row writer needs no second
@@ -23,7 +32,13 @@ import java.util.concurrent.ScheduledExecutorService;
  *       Java copy and answers later reads from that copy, so bytes changed by anyone else would be
  *       invisible to its fetches. Without caching RRD4J reads those fields from the mapping each
  *       time; fields RRD4J itself declares constant (step, counts, archive steps and rows) stay
- *       cached, they never change.</li>
+ *       cached, they never change;</li>
+ *   <li>no file descriptor stays open: the file is mapped and its channel closed at once (a
+ *       mapping outlives its descriptor, POSIX mmap). RRD4J's backend keeps one descriptor per open
+ *       file, and a process's descriptor limit (20,000 in a login shell here, 1,024 soft under many
+ *       inits) then closed and reopened files at every write of a 90,000-file fleet (issue 9 burst
+ *       run). Open files are bounded by mappings alone. And no msync, neither periodically nor at
+ *       close: see {@link RrdSeriesStore} ("Backend").</li>
  * </ul>
  *
  * <p>Files written through this factory are byte-for-byte RRD4J files (the backend changes how
@@ -33,20 +48,21 @@ import java.util.concurrent.ScheduledExecutorService;
 @RrdBackendAnnotation(name = "MIBWATCH_NIO", shouldValidateHeader = true, cachingAllowed = false)
 public final class SharedMappingNioFactory extends RrdNioBackendFactory {
 
-    private final int syncPeriod;
-
     /**
-     * @param syncPeriod seconds between background {@code force()} calls of every open file
-     * @param syncPool   the pool that runs them; the caller owns and shuts it down
+     * Kept for the tests that compare with RRD4J's own factory; the arguments are ignored: this
+     * factory never syncs (see the class comment).
      */
     public SharedMappingNioFactory(int syncPeriod, ScheduledExecutorService syncPool) {
-        super(syncPeriod, syncPool);
-        this.syncPeriod = syncPeriod;
+        super(0, (org.rrd4j.core.RrdSyncThreadPool) null);
+    }
+
+    public SharedMappingNioFactory() {
+        this(0, null);
     }
 
     @Override
     protected RrdBackend open(String path, boolean readOnly) throws IOException {
-        return new Backend(path, readOnly, getSyncThreadPool(), syncPeriod);
+        return new Backend(path, readOnly);
     }
 
     /**
@@ -58,34 +74,110 @@ public final class SharedMappingNioFactory extends RrdNioBackendFactory {
         return backend instanceof Backend b ? b.mapping : null;
     }
 
-    /** An RRD4J NIO backend that remembers the buffer it maps (RRD4J keeps it private). */
-    private static final class Backend extends RrdNioBackend {
-        /**
-         * Set from {@link #setByteBuffer}, which RRD4J calls from the superclass constructor and on
-         * resize: hence no initializer here (it would run after the superclass constructor and wipe it).
-         */
+    /**
+     * Unmaps a mapped buffer now rather than when the collector gets to it (a file closed by LRU
+     * must give its mapping back at once). {@code sun.misc.Unsafe.invokeCleaner}, in module
+     * jdk.unsupported, found reflectively as RRD4J's own backend does.
+     */
+    private static final MethodHandle INVOKE_CLEANER;
+
+    static {
+        try {
+            Class<?> unsafeClass = Class.forName("sun.misc.Unsafe");
+            Field f = unsafeClass.getDeclaredField("theUnsafe");
+            f.setAccessible(true);
+            Object unsafe = f.get(null);
+            INVOKE_CLEANER = MethodHandles.lookup()
+                    .findVirtual(unsafeClass, "invokeCleaner", MethodType.methodType(void.class, ByteBuffer.class))
+                    .bindTo(unsafe);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new ExceptionInInitializerError("cannot unmap RRD files on this JVM: " + e);
+        }
+    }
+
+    /** One file's mapping; the descriptor is closed as soon as the file is mapped. */
+    private static final class Backend extends ByteBufferBackend implements RrdFileBackend {
+        private final boolean readOnly;
+        private MappedByteBuffer mapped; // guarded by this
+        /** The mapping, for the row writer; null once closed. */
         private volatile ByteBuffer mapping;
+        private long length; // guarded by this
 
-        Backend(String path, boolean readOnly, RrdSyncThreadPool pool, int syncPeriod) throws IOException {
-            super(path, readOnly, pool, syncPeriod);
+        Backend(String path, boolean readOnly) throws IOException {
+            super(path);
+            this.readOnly = readOnly;
+            try (FileChannel ch = channel()) {
+                map(ch, ch.size());
+            }
         }
 
-        @Override
-        protected void setByteBuffer(ByteBuffer byteBuffer) {
-            super.setByteBuffer(byteBuffer); // sets RRD4J's big-endian order on the buffer
-            mapping = byteBuffer;
+        private FileChannel channel() throws IOException {
+            Path p = Path.of(getPath());
+            return readOnly
+                    ? FileChannel.open(p, StandardOpenOption.READ)
+                    : FileChannel.open(p, StandardOpenOption.READ, StandardOpenOption.WRITE, StandardOpenOption.CREATE);
         }
 
+        private synchronized void map(FileChannel ch, long newLength) throws IOException {
+            if (newLength > Integer.MAX_VALUE) {
+                throw new IOException(getPath() + ": " + newLength + " bytes is more than one mapping can hold");
+            }
+            length = newLength;
+            if (newLength > 0) {
+                mapped = ch.map(readOnly ? FileChannel.MapMode.READ_ONLY : FileChannel.MapMode.READ_WRITE, 0, newLength);
+                setByteBuffer(mapped); // sets RRD4J's big-endian order on the buffer
+                mapping = mapped;
+            }
+        }
+
+        private synchronized void unmap() {
+            mapping = null; // before the buffer goes: the row writer asks for it on every use
+            MappedByteBuffer m = mapped;
+            mapped = null;
+            if (m != null) {
+                try {
+                    INVOKE_CLEANER.invokeExact((ByteBuffer) m);
+                } catch (RuntimeException | Error e) {
+                    throw e;
+                } catch (Throwable e) {
+                    throw new IllegalStateException("unmapping " + getPath() + " failed", e);
+                }
+            }
+        }
+
+        /** RRD4J sizes a file it creates; the store preallocated it to that size already. */
         @Override
         protected synchronized void setLength(long newLength) throws IOException {
-            mapping = null; // RRD4J unmaps before mapping again
-            super.setLength(newLength);
+            if (readOnly) {
+                throw new IOException(getPath() + " is open read-only");
+            }
+            if (newLength < 0) {
+                throw new IllegalArgumentException("Illegal length: " + newLength);
+            }
+            unmap();
+            try (FileChannel ch = channel()) {
+                ch.truncate(newLength); // shrinks only; a READ_WRITE mapping beyond the end grows the file
+                map(ch, newLength);
+            }
         }
 
         @Override
-        public synchronized void close() throws IOException {
-            mapping = null; // before RRD4J unmaps it
-            super.close();
+        public synchronized long getLength() {
+            return length;
+        }
+
+        @Override
+        protected synchronized void close() throws IOException {
+            try {
+                unmap();
+            } finally {
+                super.close();
+            }
+        }
+
+        @Override
+        public String getCanonicalPath() {
+            return Path.of(getPath()).toAbsolutePath().normalize().toString();
         }
     }
 }

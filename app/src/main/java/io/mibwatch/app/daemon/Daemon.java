@@ -94,7 +94,7 @@ public final class Daemon implements AutoCloseable {
         Duration fallback = config.defaults().interval();
         Function<String, RrdLayout> stock = device -> RrdLayout.stock(intervals.getOrDefault(device, fallback));
         this.store = new RrdSeriesStore(rrdDir, new SeriesSchema(StandardMetrics.dsNamesByGroup()),
-                layout == null ? stock : layout, maxOpenFiles(kernelMapCount(), fileDescriptorLimit()),
+                layout == null ? stock : layout, maxOpenFiles(kernelMapCount()),
                 config.rrd().writeBehind());
         this.client = new SnmpClient(clock);
         AtomicInteger n = new AtomicInteger();
@@ -116,32 +116,20 @@ public final class Daemon implements AutoCloseable {
 
     /** Mappings a JVM needs for itself (heap, code cache, jars, thread stacks), with room to spare. */
     static final long JVM_MAPPINGS = 16_384;
-    /** File descriptors kept free for everything but RRD files: jars, sockets, web clients, SQLite, logs. */
-    static final long OTHER_FDS = 1_024;
-    /** Fewest files kept open, whatever the limits say. */
+    /** Fewest files kept open, whatever the limit says. */
     static final int MIN_OPEN_FILES = 64;
 
     /**
-     * How many RRD files stay open. Each open file is one memory mapping and one file descriptor
-     * (NIO backend): Linux caps mappings per process at {@code vm.max_map_count} (65530 by
-     * default) and descriptors at RLIMIT_NOFILE (the JVM raises its soft limit to the hard one;
-     * systemd's default hard limit is 524288). A file closed by the LRU bound is reopened at its
-     * next write, and at a million series (90,000 interface files) that close and reopen cost
-     * more than everything else together (issue 9 burst run). So: as many as both limits allow
-     * after what the rest of the process needs.
+     * How many RRD files stay open. Each open file is one memory mapping and no file descriptor
+     * (the store closes it once the file is mapped), and Linux caps mappings per process at
+     * {@code vm.max_map_count} (65530 by default). A file closed by the LRU bound is reopened at
+     * its next write, and at a million series (90,000 interface files) that close and reopen cost
+     * more than everything else together (issue 9 burst run). So: as many as the kernel allows
+     * after the JVM's own mappings.
      */
-    static int maxOpenFiles(long maxMapCount, long maxFileDescriptors) {
-        long room = Math.min(maxMapCount - JVM_MAPPINGS, maxFileDescriptors - OTHER_FDS);
+    static int maxOpenFiles(long maxMapCount) {
+        long room = maxMapCount - JVM_MAPPINGS;
         return (int) Math.max(MIN_OPEN_FILES, Math.min(room, Integer.MAX_VALUE));
-    }
-
-    /** This process's file descriptor limit (RLIMIT_NOFILE), or a modest guess where the JVM cannot tell. */
-    static long fileDescriptorLimit() {
-        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-                instanceof com.sun.management.UnixOperatingSystemMXBean unix) {
-            return unix.getMaxFileDescriptorCount();
-        }
-        return RrdSeriesStore.DEFAULT_MAX_OPEN_FILES + OTHER_FDS;
     }
 
     /** vm.max_map_count, or the kernel default when it cannot be read (not Linux, no /proc). */
