@@ -87,17 +87,27 @@ mkdir -p "$HERE/results"
 python3 - "$WORK/burst.jsonl" "$HERE/results/burst-latest.json" "$START" "$CMDLINE" "$LOAD_BEFORE -> $(cut -d' ' -f1-3 /proc/loadavg)" "$DISK" "$FILES" "$WRITE_BEHIND" <<'PY'
 import json, os, statistics, sys
 rows = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
-cycles = [r for r in rows if "cycle" in r and not r["discovery"]]
+timed = [r for r in rows if "cycle" in r and not r["discovery"]]
 summary = next(r for r in rows if r.get("summary"))
+span = next((r for r in rows if r.get("span")), {})
+# With write-behind, a file's first batch is its phase (1..n rows, n = write_behind / 60 s), so
+# the first n cycles write fewer rows than the steady state; the medians use the later cycles
+# (all of them if there are none).
+wb = sys.argv[8]
+unit = {"s": 1, "m": 60, "h": 3600}
+n = int(wb[:-1]) * unit[wb[-1]] // 60 if wb[-1] in unit and wb[:-1].isdigit() else 0
+cycles = [r for r in timed if r["cycle"] > n] or timed
 out = {
     "date": sys.argv[3], "command": sys.argv[4], "load_average": sys.argv[5], "cores": os.cpu_count(),
-    "devices": summary["devices"], "series": summary["series"], "write_behind": sys.argv[8],
+    "devices": summary["devices"], "series": summary["series"], "write_behind": wb,
+    "steady_cycles": [r["cycle"] for r in cycles],
     "varbinds_per_s_median": statistics.median(r["varbinds_per_s"] for r in cycles),
     "wall_ms_median": statistics.median(r["wall_ms"] for r in cycles),
     "us_cpu_per_varbind_median": statistics.median(r["us_cpu_per_varbind"] for r in cycles),
     "user_ms_median": statistics.median(r.get("user_ms", -1) for r in cycles),
     "sys_ms_median": statistics.median(r.get("sys_ms", -1) for r in cycles),
-    "failed_or_skipped": sum(r["devices_failed"] + r["skipped"] for r in cycles),
+    "us_cpu_per_varbind_span": span.get("us_cpu_per_varbind"),
+    "failed_or_skipped": sum(r["devices_failed"] + r["skipped"] for r in timed),
     "heap_bytes_per_series": summary["heap_bytes_per_series"],
     "rrd_files": int(sys.argv[7]), "rrd_bytes_on_disk": int(sys.argv[6]),
     "bench_layout_file_bytes": summary["bench_layout_file_bytes"],

@@ -45,11 +45,17 @@ final class OpenFiles {
         T apply(Handle handle) throws IOException;
     }
 
-    /** One file: its lock and, while open, its RrdDb. */
+    /**
+     * One file: its lock and, while open, either its row writer over a bare mapping (the store's
+     * own layouts) or its RrdDb (files RRD4J updates itself).
+     */
     final class Handle {
         private final Path path;
         private final ReentrantLock lock = new ReentrantLock();
+        /** RRD4J's object for a file it updates itself; null for a row-writer file (see attach). */
         private RrdDb db; // guarded by lock
+        /** The row writer's mapping, or null. */
+        private SharedMappingNioFactory.Mapping mapping; // guarded by lock
         /** Data source name -> index of the open file; RRD4J reads names from the file on every lookup. */
         private Map<String, Integer> dsIndex = Map.of(); // guarded by lock
         /** The open file's direct row writer, or null: not open, or a file RRD4J must update itself. */
@@ -65,23 +71,60 @@ final class OpenFiles {
             return path;
         }
 
-        /** The open RrdDb, or null if the file is not open. Caller holds the lock. */
+        /**
+         * The open RrdDb of a file RRD4J updates, or null: not open, or a row-writer file (whose
+         * readers open an RrdDb of their own for the read). Caller holds the lock.
+         */
         RrdDb db() {
             return db;
         }
 
+        /** True while the file is open (a row writer or an RrdDb). Caller holds the lock. */
+        boolean isOpen() {
+            return db != null || writer != null;
+        }
+
+        /**
+         * Takes a freshly opened file. Where the row writer covers it, only the writer and a bare
+         * mapping of the file are kept and {@code opened} is closed: an RrdDb holds ~25 kB of Java
+         * objects per 12-source file, 2.6 kB per series at a million series (issue 9 burst run).
+         * Caller holds the lock; {@code opened} belongs to the handle (or is closed) afterwards.
+         */
         void attach(RrdDb opened) throws IOException {
-            db = opened;
-            Map<String, Integer> index = new HashMap<>();
-            String[] names = opened.getDsNames();
-            for (int i = 0; i < names.length; i++) {
-                index.put(names[i], i);
+            dsIndex = sharedIndex(opened.getDsNames());
+            long step = opened.getHeader().getStep();
+            RrdRowWriter w = null;
+            SharedMappingNioFactory.Mapping m = null;
+            java.nio.ByteBuffer b = SharedMappingNioFactory.mappingOf(opened.getRrdBackend());
+            if (b != null && !b.isReadOnly()) {
+                m = SharedMappingNioFactory.map(path);
+                try {
+                    // before any update through RRD4J: the writer mirrors RRD4J's state of a freshly opened file
+                    w = RrdRowWriter.of(opened, m).orElse(null);
+                } finally {
+                    if (w == null) {
+                        m.close();
+                        m = null;
+                    }
+                }
             }
-            dsIndex = Map.copyOf(index);
-            // before any update through RRD4J: the writer mirrors RRD4J's state of a freshly opened file
-            writer = RrdRowWriter.of(opened).orElse(null);
-            int rows = writer == null ? 1 : (int) Math.min(Integer.MAX_VALUE, writeBehindSeconds / opened.getHeader().getStep());
+            if (w != null) {
+                opened.close();
+                db = null;
+                mapping = m;
+            } else {
+                db = opened;
+            }
+            writer = w;
+            int rows = writer == null ? 1 : (int) Math.min(Integer.MAX_VALUE, writeBehindSeconds / step);
             queue = rows > 1 ? new RowQueue(writer.dsCount(), rows, RowQueue.phase(path, rows)) : null;
+        }
+
+        /** The open file's data source names, by index. Caller holds the lock and has attached. */
+        List<String> dsNames() {
+            String[] names = new String[dsIndex.size()];
+            dsIndex.forEach((n, i) -> names[i] = n);
+            return List.of(names);
         }
 
         /**
@@ -131,6 +174,21 @@ final class OpenFiles {
     }
 
     private final ConcurrentHashMap<Path, Handle> handles = new ConcurrentHashMap<>();
+    /**
+     * One name -> index map per distinct list of data source names: the fleet's files share a
+     * handful of lists (one per metric group), and a map per file was ~1 kB of heap.
+     */
+    private final ConcurrentHashMap<List<String>, Map<String, Integer>> indexes = new ConcurrentHashMap<>();
+
+    private Map<String, Integer> sharedIndex(String[] names) {
+        return indexes.computeIfAbsent(List.of(names), list -> {
+            Map<String, Integer> index = new HashMap<>();
+            for (int i = 0; i < list.size(); i++) {
+                index.put(list.get(i), i);
+            }
+            return Map.copyOf(index);
+        });
+    }
     /** Open handles, least recently used first. Guarded by itself. */
     private final LinkedHashMap<Handle, Boolean> lru = new LinkedHashMap<>(64, 0.75f, true);
     private final int maxOpen;
@@ -175,7 +233,7 @@ final class OpenFiles {
             try {
                 result = action.apply(h);
             } finally {
-                if (h.db != null) {
+                if (h.isOpen()) {
                     synchronized (lru) {
                         lru.put(h, Boolean.TRUE);
                     }
@@ -203,10 +261,19 @@ final class OpenFiles {
             errors.forEach(e -> LOG.error("RRD file {}", e));
         }
         RrdDb db = h.db;
+        SharedMappingNioFactory.Mapping m = h.mapping;
         h.db = null;
+        h.mapping = null;
         h.dsIndex = Map.of();
         h.writer = null; // its mapping is about to be unmapped
         h.queue = null;
+        if (m != null) {
+            try {
+                m.close();
+            } catch (RuntimeException e) {
+                LOG.warn("closing RRD file {} failed: {}", h.path, e.toString());
+            }
+        }
         synchronized (lru) {
             lru.remove(h);
         }
@@ -296,6 +363,20 @@ final class OpenFiles {
         return errors;
     }
 
+    /** Open files that keep an RrdDb (files RRD4J updates itself; for tests and diagnostics). */
+    int rrdDbCount() {
+        int n = 0;
+        for (Handle h : handles.values()) {
+            h.lock.lock();
+            try {
+                n += h.db == null ? 0 : 1;
+            } finally {
+                h.lock.unlock();
+            }
+        }
+        return n;
+    }
+
     /** Rows held for batched writes in all files (for tests and diagnostics). */
     long heldRows() {
         long n = 0;
@@ -322,7 +403,7 @@ final class OpenFiles {
         for (Handle h : handles.values()) {
             h.lock.lock();
             try {
-                if (h.db != null) {
+                if (h.isOpen()) {
                     try (FileChannel ch = FileChannel.open(h.path, StandardOpenOption.READ)) {
                         ch.force(true);
                     } catch (IOException | RuntimeException e) {

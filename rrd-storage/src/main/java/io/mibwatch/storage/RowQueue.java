@@ -7,13 +7,11 @@ import java.util.Arrays;
  * one value per data source each, in two flat arrays that are reused, so a queued row costs no
  * allocation once the queue has grown to its limit.
  *
- * <p>Why: an RRD update writes into every archive of every data source, which in RRD4J's
- * column-wise format are different pages of the file. At a million series every update dirtied
- * about a dozen pages, and the kernel's writeback of them (throttling the writing threads when
- * dirty pages pile up) cost seven times the CPU of everything else together (issue 9 burst run:
- * 100 s of system time against 13 s of user time per cycle). Consecutive rows of an archive are
- * adjacent in the file, so {@code n} rows written together dirty those pages once instead of
- * {@code n} times. The same reason gave rrdtool its rrdcached and collectd its CacheTimeout.
+ * <p>Why: an RRD update writes the header, the data sources' state and every archive's state
+ * and current row, each archive in its own region of the file: about a dozen pages per update
+ * of the store's files. Consecutive rows of an archive are adjacent, so {@code n} rows written
+ * together dirty those pages once instead of {@code n} times, and the kernel writes them back
+ * once. The same reason gave rrdtool its rrdcached and collectd its CacheTimeout.
  *
  * <p>When to write: each queue has a limit of rows ({@link #limit()}); the first limit of a file
  * is its {@code phase} (1..rows), later ones are the full {@code rows}, so files that receive one

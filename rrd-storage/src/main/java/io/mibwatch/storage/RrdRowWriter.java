@@ -81,7 +81,9 @@ public final class RrdRowWriter {
     private static final byte MIN = 1;
     private static final byte MAX = 2;
 
-    private final RrdDb db;
+    /** Where the bytes are: asked for on every use, null once the file is closed. */
+    private final java.util.function.Supplier<ByteBuffer> target;
+    private final String path;
     private final long step;
     private final int dsCount;
     private final int arcCount;
@@ -98,9 +100,10 @@ public final class RrdRowWriter {
      */
     private final int[] stateBase;
 
-    private RrdRowWriter(RrdDb db, long step, long[] heartbeat, byte[] cf, int[] arcSteps, int[] arcRows,
-                         double[] xff, int[] stateBase) {
-        this.db = db;
+    private RrdRowWriter(java.util.function.Supplier<ByteBuffer> target, String path, long step, long[] heartbeat,
+                         byte[] cf, int[] arcSteps, int[] arcRows, double[] xff, int[] stateBase) {
+        this.target = target;
+        this.path = path;
         this.step = step;
         this.dsCount = heartbeat.length;
         this.arcCount = cf.length;
@@ -122,7 +125,20 @@ public final class RrdRowWriter {
      * starts unknown at opening; so does the writer's).
      */
     public static Optional<RrdRowWriter> of(RrdDb db) throws IOException {
-        ByteBuffer b = SharedMappingNioFactory.mappingOf(db.getRrdBackend());
+        return of(db, () -> db.isClosed() ? null : SharedMappingNioFactory.mappingOf(db.getRrdBackend()), db.getPath());
+    }
+
+    /**
+     * As {@link #of(RrdDb)}, but the writer writes into {@code mapping} (a mapping of the same
+     * file without an RrdDb, so {@code db} can be closed once this returns).
+     */
+    static Optional<RrdRowWriter> of(RrdDb db, SharedMappingNioFactory.Mapping mapping) throws IOException {
+        return of(db, mapping::buffer, mapping.path());
+    }
+
+    private static Optional<RrdRowWriter> of(RrdDb db, java.util.function.Supplier<ByteBuffer> target, String path)
+            throws IOException {
+        ByteBuffer b = target.get();
         if (b == null || b.isReadOnly() || b.order() != java.nio.ByteOrder.BIG_ENDIAN) {
             return Optional.empty();
         }
@@ -193,7 +209,7 @@ public final class RrdRowWriter {
         if (size != b.capacity()) {
             return Optional.empty(); // e.g. long names stored at the end of the file: not our layout
         }
-        return Optional.of(new RrdRowWriter(db, step, heartbeat, cf, steps, rows, xff, stateBase));
+        return Optional.of(new RrdRowWriter(target, path, step, heartbeat, cf, steps, rows, xff, stateBase));
     }
 
     /** A 20-character RRD4J string field, trailing padding removed. */
@@ -421,9 +437,9 @@ public final class RrdRowWriter {
     }
 
     private ByteBuffer mapping() {
-        ByteBuffer b = SharedMappingNioFactory.mappingOf(db.getRrdBackend());
-        if (b == null || db.isClosed()) {
-            throw new IllegalStateException("RRD file " + db.getPath() + " is closed");
+        ByteBuffer b = target.get();
+        if (b == null) {
+            throw new IllegalStateException("RRD file " + path + " is closed");
         }
         return b;
     }

@@ -68,9 +68,8 @@ import java.util.function.Function;
  *
  * <p><b>Write-behind.</b> With a write-behind span {@code w} (zero by default), a file with step
  * {@code s} holds up to {@code w / s} of its newest rows in memory ({@link RowQueue}) and writes
- * them together: every RRD update touches a page per archive and data source, and rows written
- * together dirty those pages once (at a million series the writeback of pages dirtied by single
- * updates was most of the poller's CPU, issue 9). Held rows are written when a file holds its
+ * them together: every RRD update touches the header and a region per archive, about a dozen
+ * pages, and rows written together dirty those pages once. Held rows are written when a file holds its
  * limit (the files' first limits are staggered, so each poll cycle writes a share of the files),
  * before any {@link #fetch} of the file, by {@link #flush}, when LRU closes the file, at
  * {@link #close}, and by a sweep every {@code w} that writes the files no row was added to since
@@ -224,15 +223,13 @@ public final class RrdSeriesStore implements SeriesStore {
         }
         try {
             files.withFile(path, h -> {
-                RrdDb db = h.db();
-                if (db == null) {
-                    db = Files.exists(path)
+                if (!h.isOpen()) {
+                    h.attach(Files.exists(path)
                             ? openExisting(path)
-                            : create(key, path, wanted, firstSecond(rows));
-                    h.attach(db);
+                            : create(key, path, wanted, firstSecond(rows)));
                 }
                 try {
-                    updateRows(db, h.dsIndex(), h.writer(), h.queue(), path, key, rows, tally);
+                    updateRows(h.db(), h.dsIndex(), h.writer(), h.queue(), path, key, rows, tally);
                     RowQueue q = h.queue();
                     if (q != null && q.full()) {
                         h.drain(tally.errors);
@@ -267,6 +264,7 @@ public final class RrdSeriesStore implements SeriesStore {
      * @param dsIndex the file's data sources by name, read once when it was opened: RRD4J's
      *                by-name setter reads every name from the file on each call, which the fleet
      *                run's profile (issue 9) showed as a cost per stored value
+     * @param db      the file's RrdDb when RRD4J updates it (writer null), else null
      * @param writer  the file's direct row writer, or null to update through RRD4J: the writer
      *                leaves the same bytes without RRD4J's per-update reads of constants (issue 9)
      */
@@ -319,7 +317,7 @@ public final class RrdSeriesStore implements SeriesStore {
                     if (reported.add(metric)) {
                         tally.errors.add(path + ": metric '" + metric + "' of " + new SeriesId(
                                 key.device(), key.group(), key.instance(), metric).path()
-                                + " is not a data source of this file " + Arrays.asList(db.getDsNames())
+                                + " is not a data source of this file " + dsNames(dsIndex)
                                 + (schema.metricsOf(key.group()).map(m -> m.contains(metric)).orElse(true)
                                     ? " (created before the schema had it; the set is fixed at creation)"
                                     : " nor in the schema of group '" + key.group() + "'")
@@ -340,6 +338,13 @@ public final class RrdSeriesStore implements SeriesStore {
             }
             i = end;
         }
+    }
+
+    /** The names of {@code dsIndex} in index order. */
+    private static List<String> dsNames(Map<String, Integer> dsIndex) {
+        String[] names = new String[dsIndex.size()];
+        dsIndex.forEach((n, i) -> names[i] = n);
+        return Arrays.asList(names);
     }
 
     private static final java.util.Comparator<Sample> BY_SECOND =
@@ -414,10 +419,11 @@ public final class RrdSeriesStore implements SeriesStore {
                 rows += files.withFile(path, h -> {
                     long step = layoutForDevice.apply(key.device()).step().getSeconds();
                     // full layout: a backfill source may give MIN/MAX rows that differ from AVERAGE
-                    // even at the finest resolution (its rows may consolidate finer data)
-                    RrdDb db = create(key, path, wanted, endS + step, false, false); // start (last update) = end
-                    h.attach(db);
-                    return fill(db, e.getValue(), fromS, source);
+                    // even at the finest resolution (its rows may consolidate finer data). Filled
+                    // through RRD4J and closed: the next write opens it like any other file
+                    try (RrdDb db = create(key, path, wanted, endS + step, false, false)) { // start (last update) = end
+                        return fill(db, e.getValue(), fromS, source);
+                    }
                 });
                 created++;
             } catch (IOException | RuntimeException | InternalError ex) {
@@ -497,8 +503,16 @@ public final class RrdSeriesStore implements SeriesStore {
         Files.deleteIfExists(temp); // a leftover of an interrupted creation, never data
         RrdDef def = definition(temp.toString(), dsNames, firstSample - step, layout, onePointMinMaxFromAverage);
         try {
-            preallocate(temp, def.getEstimatedSize(), log);
+            preallocate(temp, def.getEstimatedSize());
             RrdDb.getBuilder().setRrdDef(def).setBackendFactory(backend).build().close();
+            if (log) {
+                // the header RRD4J just wrote through the mapping is on disk before the file gets
+                // its name: a power cut never leaves a named file of zeros. A backfill creates
+                // hundreds of files at once and skips this (their rows are rebuilt if lost)
+                try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                    ch.force(false);
+                }
+            }
             try {
                 Files.createLink(path, temp); // atomic, and fails rather than replace an existing file
             } catch (UnsupportedOperationException noLinks) {
@@ -554,7 +568,7 @@ public final class RrdSeriesStore implements SeriesStore {
      * with "No space left on device" instead, and once every block exists the file never needs
      * more space: RRD files do not grow.
      */
-    private static void preallocate(Path temp, long size, boolean force) throws IOException {
+    private static void preallocate(Path temp, long size) throws IOException {
         ByteBuffer zeros = ByteBuffer.allocate(64 * 1024);
         try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             long written = 0;
@@ -562,11 +576,8 @@ public final class RrdSeriesStore implements SeriesStore {
                 zeros.clear().limit((int) Math.min(zeros.capacity(), size - written));
                 written += ch.write(zeros);
             }
-            if (force) {
-                // a backfill creates hundreds of files at once and skips this: the blocks exist once
-                // write() returned (a full disk fails there), only their zeros are not yet durable
-                ch.force(false);
-            }
+            // the blocks exist once write() returned (a full disk fails here); create() makes
+            // them durable together with the header
         }
     }
 
@@ -596,24 +607,19 @@ public final class RrdSeriesStore implements SeriesStore {
             Optional<SeriesData> data;
             try {
                 data = files.withFile(path, h -> {
-                    RrdDb db = h.db();
-                    if (db == null) {
-                        db = openExisting(path);
-                        h.attach(db);
-                    }
-                    // held rows first: a reader in this process sees every accepted sample
+                    // held rows first: a reader in this process sees every accepted sample (a
+                    // failed drain closes the file; the read then shows what the disk holds)
                     List<String> errors = new ArrayList<>(0);
                     h.drain(errors);
                     errors.forEach(e -> LOG.error("RRD file {}", e));
-                    db = h.db();
-                    if (db == null) { // the drain failed and closed it: read what the disk holds
-                        db = openExisting(path);
-                        h.attach(db);
+                    if (h.db() != null) {
+                        return readIfPresent(h.db(), series, from, to, resolution, cf);
                     }
-                    if (!db.containsDs(series.metric())) {
-                        return Optional.empty();
+                    // a row-writer file keeps no RrdDb (heap): RRD4J reads through one of its own
+                    // over the same shared pages, under the file's lock
+                    try (RrdDb db = openExisting(path)) {
+                        return readIfPresent(db, series, from, to, resolution, cf);
                     }
-                    return Optional.of(read(db, series, from, to, resolution, cf));
                 });
             } catch (IOException e) {
                 throw new UncheckedIOException(path + ": " + e.getMessage(), e);
@@ -623,6 +629,14 @@ public final class RrdSeriesStore implements SeriesStore {
             }
         }
         throw new SeriesNotFoundException(series, "looked in " + String.join(", ", searched));
+    }
+
+    private static Optional<SeriesData> readIfPresent(RrdDb db, SeriesId series, Instant from, Instant to,
+                                                      Duration resolution, Consolidation cf) throws IOException {
+        if (!db.containsDs(series.metric())) {
+            return Optional.empty();
+        }
+        return Optional.of(read(db, series, from, to, resolution, cf));
     }
 
     private static SeriesData read(RrdDb db, SeriesId series, Instant from, Instant to, Duration resolution,
@@ -729,13 +743,11 @@ public final class RrdSeriesStore implements SeriesStore {
         }
         String[] gi = groupInstance.get();
         try {
-            String[] dsNames = files.withFile(file, h -> {
-                RrdDb db = h.db();
-                if (db == null) {
-                    db = openExisting(file);
-                    h.attach(db);
+            List<String> dsNames = files.withFile(file, h -> {
+                if (!h.isOpen()) {
+                    h.attach(openExisting(file));
                 }
-                return db.getDsNames();
+                return h.dsNames();
             });
             for (String ds : dsNames) {
                 result.add(new SeriesId(device, gi[0], gi[1], ds));
@@ -817,6 +829,11 @@ public final class RrdSeriesStore implements SeriesStore {
     /** Rows held for batched writes (write-behind), in all files. */
     long heldRows() {
         return files.heldRows();
+    }
+
+    /** Open files that keep RRD4J's object graph (only layouts the row writer does not cover). */
+    int rrdDbCount() {
+        return files.rrdDbCount();
     }
 
     /** Number of files currently open (for tests and diagnostics). */

@@ -75,6 +75,43 @@ public final class SharedMappingNioFactory extends RrdNioBackendFactory {
     }
 
     /**
+     * {@code path} mapped read-write for the {@link RrdRowWriter} alone, without the RRD4J object
+     * graph around it: an open RrdDb of the store's 12-source files holds ~25 kB of Java objects
+     * (a field object per data source, archive state and robin), 2.6 kB per series at a million
+     * series (issue 9 burst run); the writer needs a few arrays.
+     */
+    static Mapping map(Path path) throws IOException {
+        return new Mapping(new Backend(path.toString(), false));
+    }
+
+    /** A mapping opened by {@link #map}; close it to unmap. */
+    static final class Mapping implements AutoCloseable {
+        private final Backend backend;
+
+        private Mapping(Backend backend) {
+            this.backend = backend;
+        }
+
+        /** The mapping, or null once closed. Ask again for every use (see {@link #mappingOf}). */
+        ByteBuffer buffer() {
+            return backend.mapping;
+        }
+
+        String path() {
+            return backend.getPath();
+        }
+
+        @Override
+        public void close() {
+            try {
+                backend.close();
+            } catch (IOException e) { // RRD4J's part only drops its reference; nothing to lose
+                throw new java.io.UncheckedIOException(backend.getPath() + ": closing failed", e);
+            }
+        }
+    }
+
+    /**
      * Unmaps a mapped buffer now rather than when the collector gets to it (a file closed by LRU
      * must give its mapping back at once). {@code sun.misc.Unsafe.invokeCleaner}, in module
      * jdk.unsupported, found reflectively as RRD4J's own backend does.

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * An open RRD file is a memory mapping and no file descriptor (issue 9: a process's descriptor
+ * An open RRD file is a memory mapping, no file descriptor and no RRD4J object graph (issue 9: a process's descriptor
  * limit, not the kernel's mapping limit, decided how many of a 90,000-file fleet stayed open),
  * and closing the store gives every mapping back. Counted in /proc/self, Linux only.
  */
@@ -44,6 +44,14 @@ class OpenFilesWithoutDescriptorsIT {
             assertEquals(List.of(), store.write(samples).errors());
             assertEquals(files, store.openFileCount());
             assertEquals(files, mappingsUnder(dir), "one mapping per open file");
+            // the store's own layout: the row writer and its mapping, no RrdDb object graph (heap)
+            assertEquals(0, store.rrdDbCount());
+            // reading one opens RRD4J's reader for the read only
+            assertEquals(7, store.fetch(new SeriesId("r1", "if", "7", "inOctets"), Instant.parse("2026-03-02T00:00:00Z"),
+                    Instant.parse("2026-03-02T00:02:00Z"), Duration.ofSeconds(60), Consolidation.AVERAGE)
+                    .points().stream().filter(p -> !Double.isNaN(p.value())).findFirst().orElseThrow().value());
+            assertEquals(0, store.rrdDbCount());
+            assertEquals(files, mappingsUnder(dir), "the reader's mapping is gone again");
             long more = descriptors() - fdsBefore;
             assertTrue(more < 10, files + " open files hold " + more + " more descriptors");
         }

@@ -96,12 +96,17 @@ public final class BurstRun {
         try (Daemon daemon = new Daemon(config, data, Clock.systemUTC(), Duration.ofSeconds(10), d -> benchLayout())) {
             daemon.alerting().start();
             long next = System.currentTimeMillis();
+            long spanCpu0 = 0;
+            long spanVarbinds = 0;
             for (int c = 0; c <= cycles; c++) {
                 long wait = next - System.currentTimeMillis();
                 if (wait > 0) {
                     Thread.sleep(wait);
                 }
                 long cpu0 = os.getProcessCpuTime();
+                if (c == 1) {
+                    spanCpu0 = cpu0; // from the first timed cycle on, gaps between cycles included
+                }
                 long[] ticks0 = userSysTicks();
                 long t0 = System.nanoTime();
                 next = System.currentTimeMillis() + paceMs;
@@ -112,6 +117,9 @@ public final class BurstRun {
                 long ok = cycle.ok();
                 long samples = cycle.samples();
                 long varbinds = ok * varbindsPerDevice;
+                if (c > 0) {
+                    spanVarbinds += varbinds;
+                }
                 series = samples;
                 String row = String.format(Locale.ROOT,
                         "{\"cycle\":%d,\"discovery\":%b,\"devices_ok\":%d,\"devices_failed\":%d,\"skipped\":%d,"
@@ -123,6 +131,11 @@ public final class BurstRun {
                 rows.add(row);
                 System.out.println(row);
             }
+            // everything the process did from the first timed cycle to the end of the last one,
+            // the pauses between cycles included (write-behind sweeps, GC, JIT, timers)
+            long spanCpu = os.getProcessCpuTime() - spanCpu0;
+            System.out.printf(Locale.ROOT, "{\"span\":true,\"cpu_ms\":%.0f,\"varbinds\":%d,\"us_cpu_per_varbind\":%.3f}%n",
+                    spanCpu / 1e6, spanVarbinds, spanCpu / 1e3 / Math.max(1, spanVarbinds));
             long heapAfter = usedAfterGc(memory);
             System.out.printf(Locale.ROOT, "{\"summary\":true,\"devices\":%d,\"series\":%d,\"heap_used_bytes\":%d,"
                             + "\"heap_before_bytes\":%d,\"heap_bytes_per_series\":%.0f,\"bench_layout_file_bytes\":%d,"
