@@ -350,9 +350,12 @@ expect_eq /etc/default/mibwatch "$(mode_owner /etc/default/mibwatch)" "644 root:
 expect_eq /usr/bin/mibwatch "$(mode_owner /usr/bin/mibwatch)" "755 root:root"
 for f in /lib/systemd/system/mibwatch.service /usr/share/doc/mibwatch/copyright \
          /usr/share/doc/mibwatch/changelog.Debian.gz /usr/share/man/man1/mibwatch.1.gz \
-         /usr/share/man/man1/mibwatch-serve.1.gz /usr/share/lintian/overrides/mibwatch; do
+         /usr/share/man/man1/mibwatch-serve.1.gz /usr/share/lintian/overrides/mibwatch \
+         /usr/lib/sysctl.d/60-mibwatch.conf; do
     [ -f "$root$f" ] || fail "$f missing"
 done
+grep -qx 'vm.max_map_count = 1048576' "$root/usr/lib/sysctl.d/60-mibwatch.conf" \
+    || fail "/usr/lib/sysctl.d/60-mibwatch.conf does not raise vm.max_map_count"
 ls "$root"/usr/share/mibwatch/lib/mibwatch-app-*.jar >/dev/null || fail "mibwatch-app jar missing"
 conffiles=$(in_root dpkg-query -W -f='${Conffiles}' mibwatch)
 for c in /etc/mibwatch/mibwatch.yaml /etc/default/mibwatch; do

@@ -35,6 +35,7 @@ install -D -m 0755 "$src/mibwatch" "$stage/usr/bin/mibwatch"
 install -D -m 0644 "$src/mibwatch.service" "$stage/lib/systemd/system/mibwatch.service"
 install -D -m 0644 "$root/etc/mibwatch.yaml" "$stage/etc/mibwatch/mibwatch.yaml"
 install -D -m 0644 "$src/default" "$stage/etc/default/mibwatch"
+install -D -m 0644 "$src/sysctl.conf" "$stage/usr/lib/sysctl.d/60-mibwatch.conf"
 
 doc=$stage/usr/share/doc/mibwatch
 install -D -m 0644 "$src/copyright" "$doc/copyright"

@@ -152,11 +152,21 @@ public final class SnmpClient implements AutoCloseable {
      * All answers arrive on one UDP socket, whose receive buffer is what Linux gives by default
      * (net.core.rmem_default, 208 KiB): a fleet polled at once (10,000 devices in the burst
      * benchmark, issue 9) sent every request together, the answers overflowed the buffer, the
-     * kernel dropped them and 96 % of the devices timed out. 128 answers of a 40-varbind GET
-     * (about 1.3 KB each) fit in that buffer; on loopback or a LAN they still allow far more
-     * than a million varbinds a second.
+     * kernel dropped them and 96 % of the devices timed out. 128 answers of a 100-varbind GET
+     * (about 3.5 KB each, one GET per device once the agent's tooBig limit is known) need
+     * 450 KB: see {@link #RECEIVE_BUFFER}. On loopback or a LAN 128 still allow far more than a
+     * million varbinds a second.
      */
     static final int DEFAULT_MAX_IN_FLIGHT = 128;
+
+    /**
+     * Receive buffer asked for the one UDP socket all answers arrive on. Linux grants at most
+     * net.core.rmem_max (twice that, for its bookkeeping): 4 MiB where an admin raised it,
+     * 416 KiB on a stock Debian kernel, double the 208 KiB default either way. With the default,
+     * answers that arrived while the pipeline was busy (the first cycle after discovery, still
+     * compiling) overflowed it: 50 of 10,000 devices timed out in the issue 9 burst run.
+     */
+    static final int RECEIVE_BUFFER = 4 << 20;
 
     /**
      * As {@link #SnmpClient(Clock)}, with the largest message this side accepts. SNMPv3 announces
@@ -195,6 +205,7 @@ public final class SnmpClient implements AutoCloseable {
         dispatcher.addMessageProcessingModel(new MPv2c());
         dispatcher.addMessageProcessingModel(mpv3);
         DefaultUdpTransportMapping transport = new DefaultUdpTransportMapping();
+        transport.setReceiveBufferSize(RECEIVE_BUFFER);
         if (maxInboundMessageSize > 0) {
             transport.setMaxInboundMessageSize(maxInboundMessageSize);
         }
