@@ -327,21 +327,16 @@ final class OpenFiles {
      */
     List<String> sweep() {
         List<String> errors = new ArrayList<>();
-        for (Handle h : handles.values()) {
-            h.lock.lock();
-            try {
-                RowQueue q = h.queue;
-                if (q != null && !q.isEmpty()) {
-                    if (q.touched()) {
-                        q.clearTouched();
-                    } else {
-                        h.drain(errors);
-                    }
+        forEachLocked(h -> {
+            RowQueue q = h.queue;
+            if (q != null && !q.isEmpty()) {
+                if (q.touched()) {
+                    q.clearTouched();
+                } else {
+                    h.drain(errors);
                 }
-            } finally {
-                h.lock.unlock();
             }
-        }
+        });
         return errors;
     }
 
@@ -352,43 +347,22 @@ final class OpenFiles {
      */
     List<String> drainAll() {
         List<String> errors = new ArrayList<>();
-        for (Handle h : handles.values()) {
-            h.lock.lock();
-            try {
-                h.drain(errors);
-            } finally {
-                h.lock.unlock();
-            }
-        }
+        forEachLocked(h -> h.drain(errors));
         return errors;
     }
 
     /** Open files that keep an RrdDb (files RRD4J updates itself; for tests and diagnostics). */
     int rrdDbCount() {
-        int n = 0;
-        for (Handle h : handles.values()) {
-            h.lock.lock();
-            try {
-                n += h.db == null ? 0 : 1;
-            } finally {
-                h.lock.unlock();
-            }
-        }
-        return n;
+        int[] n = {0};
+        forEachLocked(h -> n[0] += h.db == null ? 0 : 1);
+        return n[0];
     }
 
     /** Rows held for batched writes in all files (for tests and diagnostics). */
     long heldRows() {
-        long n = 0;
-        for (Handle h : handles.values()) {
-            h.lock.lock();
-            try {
-                n += h.queue == null ? 0 : h.queue.size();
-            } finally {
-                h.lock.unlock();
-            }
-        }
-        return n;
+        long[] n = {0};
+        forEachLocked(h -> n[0] += h.queue == null ? 0 : h.queue.size());
+        return n[0];
     }
 
     /**
@@ -400,33 +374,33 @@ final class OpenFiles {
      */
     List<String> syncAll() {
         List<String> failures = new ArrayList<>();
+        forEachLocked(h -> {
+            if (h.isOpen()) {
+                try (FileChannel ch = FileChannel.open(h.path, StandardOpenOption.READ)) {
+                    ch.force(true);
+                } catch (IOException | RuntimeException e) {
+                    failures.add(h.path + ": fsync failed: " + e);
+                }
+            }
+        });
+        return failures;
+    }
+
+    /** Runs {@code action} on every handle, one at a time, holding its lock. */
+    private void forEachLocked(java.util.function.Consumer<Handle> action) {
         for (Handle h : handles.values()) {
             h.lock.lock();
             try {
-                if (h.isOpen()) {
-                    try (FileChannel ch = FileChannel.open(h.path, StandardOpenOption.READ)) {
-                        ch.force(true);
-                    } catch (IOException | RuntimeException e) {
-                        failures.add(h.path + ": fsync failed: " + e);
-                    }
-                }
+                action.accept(h);
             } finally {
                 h.lock.unlock();
             }
         }
-        return failures;
     }
 
     /** Closes every open file (RrdDb.close syncs and unmaps); later use throws. Idempotent. */
     void closeAll() {
         closed = true;
-        for (Handle h : handles.values()) {
-            h.lock.lock();
-            try {
-                closeQuietly(h);
-            } finally {
-                h.lock.unlock();
-            }
-        }
+        forEachLocked(this::closeQuietly);
     }
 }
