@@ -97,15 +97,21 @@ final class OpenFiles {
             SharedMappingNioFactory.Mapping m = null;
             java.nio.ByteBuffer b = SharedMappingNioFactory.mappingOf(opened.getRrdBackend());
             if (b != null && !b.isReadOnly()) {
-                m = SharedMappingNioFactory.map(path);
                 try {
+                    m = SharedMappingNioFactory.map(path);
                     // before any update through RRD4J: the writer mirrors RRD4J's state of a freshly opened file
                     w = RrdRowWriter.of(opened, m).orElse(null);
-                } finally {
-                    if (w == null) {
+                } catch (IOException | RuntimeException | Error e) {
+                    // e.g. "Map failed" at vm.max_map_count: nothing of this file stays open
+                    if (m != null) {
                         m.close();
-                        m = null;
                     }
+                    opened.close();
+                    throw e;
+                }
+                if (w == null) {
+                    m.close();
+                    m = null;
                 }
             }
             if (w != null) {
