@@ -128,9 +128,7 @@ final class OpenFiles {
 
         /** The open file's data source names, by index. Caller holds the lock and has attached. */
         List<String> dsNames() {
-            String[] names = new String[dsIndex.size()];
-            dsIndex.forEach((n, i) -> names[i] = n);
-            return List.of(names);
+            return namesByIndex(dsIndex);
         }
 
         /**
@@ -185,6 +183,13 @@ final class OpenFiles {
      * handful of lists (one per metric group), and a map per file was ~1 kB of heap.
      */
     private final ConcurrentHashMap<List<String>, Map<String, Integer>> indexes = new ConcurrentHashMap<>();
+
+    /** The names of a name -> index map, in index order. */
+    static List<String> namesByIndex(Map<String, Integer> index) {
+        String[] names = new String[index.size()];
+        index.forEach((n, i) -> names[i] = n);
+        return List.of(names);
+    }
 
     private Map<String, Integer> sharedIndex(String[] names) {
         return indexes.computeIfAbsent(List.of(names), list -> {
@@ -404,7 +409,7 @@ final class OpenFiles {
         }
     }
 
-    /** Closes every open file (RrdDb.close syncs and unmaps); later use throws. Idempotent. */
+    /** Writes held rows and closes (unmaps) every open file; later use throws. Idempotent. */
     void closeAll() {
         closed = true;
         forEachLocked(this::closeQuietly);

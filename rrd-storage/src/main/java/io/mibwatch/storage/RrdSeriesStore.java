@@ -105,7 +105,8 @@ public final class RrdSeriesStore implements SeriesStore {
     private final OpenFiles files;
     /** Each file's path, resolved once: building it per write was a cost per stored file (issue 9). */
     private final java.util.concurrent.ConcurrentHashMap<SeriesFile, Path> paths = new java.util.concurrent.ConcurrentHashMap<>();
-    private final ScheduledExecutorService syncPool;
+    /** Runs the write-behind sweep; its thread starts only when a sweep is scheduled. */
+    private final ScheduledExecutorService writeBehindTimer;
     private final RrdNioBackendFactory backend;
     private final boolean readOnly;
     private volatile boolean closed;
@@ -162,14 +163,14 @@ public final class RrdSeriesStore implements SeriesStore {
             throw new IllegalArgumentException("write-behind must not be negative, got " + writeBehind);
         }
         this.files = new OpenFiles(maxOpenFiles, writeBehind.toSeconds());
-        this.syncPool = Executors.newSingleThreadScheduledExecutor(r -> {
+        this.writeBehindTimer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "rrd-write-behind");
             t.setDaemon(true);
             return t;
         });
         if (writeBehind.toSeconds() > 0) {
             long span = writeBehind.toSeconds();
-            syncPool.scheduleWithFixedDelay(this::sweep, span, span, TimeUnit.SECONDS);
+            writeBehindTimer.scheduleWithFixedDelay(this::sweep, span, span, TimeUnit.SECONDS);
         }
         // RRD4J's NIO backend sharing its mapping with the row writer (see SharedMappingNioFactory)
         // no sync pool: RRD4J then neither msyncs periodically nor at close (see "Backend")
@@ -317,7 +318,7 @@ public final class RrdSeriesStore implements SeriesStore {
                     if (reported.add(metric)) {
                         tally.errors.add(path + ": metric '" + metric + "' of " + new SeriesId(
                                 key.device(), key.group(), key.instance(), metric).path()
-                                + " is not a data source of this file " + dsNames(dsIndex)
+                                + " is not a data source of this file " + OpenFiles.namesByIndex(dsIndex)
                                 + (schema.metricsOf(key.group()).map(m -> m.contains(metric)).orElse(true)
                                     ? " (created before the schema had it; the set is fixed at creation)"
                                     : " nor in the schema of group '" + key.group() + "'")
@@ -338,13 +339,6 @@ public final class RrdSeriesStore implements SeriesStore {
             }
             i = end;
         }
-    }
-
-    /** The names of {@code dsIndex} in index order. */
-    private static List<String> dsNames(Map<String, Integer> dsIndex) {
-        String[] names = new String[dsIndex.size()];
-        dsIndex.forEach((n, i) -> names[i] = n);
-        return Arrays.asList(names);
     }
 
     private static final java.util.Comparator<Sample> BY_SECOND =
@@ -812,7 +806,7 @@ public final class RrdSeriesStore implements SeriesStore {
         closed = true;
         files.closeAll();
         backend.close();
-        syncPool.shutdown();
+        writeBehindTimer.shutdown();
     }
 
     /** The periodic write of held rows of files that got none since the last sweep (write-behind). */

@@ -16,7 +16,6 @@ import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * RRD4J files as memory mappings, like RRD4J's NIO backend, with three differences, so that
@@ -48,16 +47,9 @@ import java.util.concurrent.ScheduledExecutorService;
 @RrdBackendAnnotation(name = "MIBWATCH_NIO", shouldValidateHeader = true, cachingAllowed = false)
 public final class SharedMappingNioFactory extends RrdNioBackendFactory {
 
-    /**
-     * Kept for the tests that compare with RRD4J's own factory; the arguments are ignored: this
-     * factory never syncs (see the class comment).
-     */
-    public SharedMappingNioFactory(int syncPeriod, ScheduledExecutorService syncPool) {
-        super(0, (org.rrd4j.core.RrdSyncThreadPool) null);
-    }
-
+    /** A factory that never syncs (see the class comment): RRD4J's sync pool stays null. */
     public SharedMappingNioFactory() {
-        this(0, null);
+        super(0, (org.rrd4j.core.RrdSyncThreadPool) null);
     }
 
     @Override
@@ -71,7 +63,7 @@ public final class SharedMappingNioFactory extends RrdNioBackendFactory {
      * ask again for every use instead of keeping the buffer.
      */
     static ByteBuffer mappingOf(RrdBackend backend) {
-        return backend instanceof Backend b ? b.mapping : null;
+        return backend instanceof Backend b ? b.mapped : null;
     }
 
     /**
@@ -94,7 +86,7 @@ public final class SharedMappingNioFactory extends RrdNioBackendFactory {
 
         /** The mapping, or null once closed. Ask again for every use (see {@link #mappingOf}). */
         ByteBuffer buffer() {
-            return backend.mapping;
+            return backend.mapped;
         }
 
         String path() {
@@ -135,9 +127,8 @@ public final class SharedMappingNioFactory extends RrdNioBackendFactory {
     /** One file's mapping; the descriptor is closed as soon as the file is mapped. */
     private static final class Backend extends ByteBufferBackend implements RrdFileBackend {
         private final boolean readOnly;
-        private MappedByteBuffer mapped; // guarded by this
-        /** The mapping, for the row writer; null once closed. */
-        private volatile ByteBuffer mapping;
+        /** The mapping, also read without the lock by the row writer; null once closed. */
+        private volatile MappedByteBuffer mapped; // written under this
         private long length; // guarded by this
 
         Backend(String path, boolean readOnly) throws IOException {
@@ -161,16 +152,15 @@ public final class SharedMappingNioFactory extends RrdNioBackendFactory {
             }
             length = newLength;
             if (newLength > 0) {
-                mapped = ch.map(readOnly ? FileChannel.MapMode.READ_ONLY : FileChannel.MapMode.READ_WRITE, 0, newLength);
-                setByteBuffer(mapped); // sets RRD4J's big-endian order on the buffer
-                mapping = mapped;
+                MappedByteBuffer m = ch.map(readOnly ? FileChannel.MapMode.READ_ONLY : FileChannel.MapMode.READ_WRITE, 0, newLength);
+                setByteBuffer(m); // sets RRD4J's big-endian order on the buffer
+                mapped = m;
             }
         }
 
         private synchronized void unmap() {
-            mapping = null; // before the buffer goes: the row writer asks for it on every use
             MappedByteBuffer m = mapped;
-            mapped = null;
+            mapped = null; // before the buffer goes: the row writer asks for it on every use
             if (m != null) {
                 try {
                     INVOKE_CLEANER.invokeExact((ByteBuffer) m);

@@ -93,7 +93,7 @@ class RrdRowWriterIT {
     private RrdDb fast;
     private RrdRowWriter writer;
     private final RrdNioBackendFactory stockFactory = new RrdNioBackendFactory(0, (ScheduledExecutorService) null);
-    private final SharedMappingNioFactory sharedFactory = new SharedMappingNioFactory(0, null);
+    private final SharedMappingNioFactory sharedFactory = new SharedMappingNioFactory();
 
     @AfterEach
     void closeFiles() throws IOException {

@@ -45,7 +45,7 @@ class RrdSeriesStoreRowWriterIT {
     @TempDir
     Path dataDir;
 
-    private final SharedMappingNioFactory shared = new SharedMappingNioFactory(0, null);
+    private final SharedMappingNioFactory shared = new SharedMappingNioFactory();
     private final RrdNioBackendFactory stock = new RrdNioBackendFactory(0, (ScheduledExecutorService) null);
 
     @ParameterizedTest(name = "poll interval {0} s")
