@@ -24,7 +24,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Baseline slot lookup (issue 9 item 1): what a baseline rule does for every sample, finding the
+ * Baseline slot lookup: what a baseline rule does for every sample, finding the
  * learned statistics of the time slot the sample falls in ({@link BaselineTable#at}: day kind and
  * slot index in the table's zone). The table is learned once from 4 weeks of 5-minute history;
  * each call asks for the next sample time, 60 s later, so slots, days and (in Europe/Berlin) the

@@ -24,7 +24,7 @@ import org.snmp4j.smi.OID;
 import org.snmp4j.smi.VariableBinding;
 
 /**
- * BER decode of a GETBULK response PDU with {@value #VARBINDS} varbinds (issue 9 item 1), with
+ * BER decode of a GETBULK response PDU with {@value #VARBINDS} varbinds (a per-varbind cost of the poll path), with
  * SNMP4J's {@link PDU#decodeBER}, no socket and no SnmpClient: the bytes are the Response-PDU
  * (RFC 3416 section 3, BER per X.690) of an ifXTable/ifTable walk: per interface ifHCInOctets,
  * ifHCOutOctets (Counter64), ifInErrors, ifOutErrors (Counter32) and ifOperStatus (INTEGER),

@@ -19,7 +19,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Counter-to-rate (issue 9 item 1): {@link CounterRate#rate} for a Counter64 pair 60 s apart with
+ * Counter-to-rate (a per-varbind cost of the poll path): {@link CounterRate#rate} for a Counter64 pair 60 s apart with
  * sysUpTime and ifCounterDiscontinuityTime known, i.e. every check of the normal path runs and
  * the result is a rate. {@value #PAIRS} different pairs are cycled so the values are not constants.
  *

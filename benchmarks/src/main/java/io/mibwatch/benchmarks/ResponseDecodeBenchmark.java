@@ -44,7 +44,7 @@ import org.snmp4j.TransportStateReference;
 import org.snmp4j.transport.DefaultUdpTransportMapping;
 
 /**
- * A 100-varbind SNMPv2c Response message through the product's own decode path (issue 9 item 1):
+ * A 100-varbind SNMPv2c Response message through the product's own decode path:
  * the bytes of a whole message as they come off the socket, handed to the SNMP4J
  * {@link MessageDispatcherImpl} with {@link MPv2c} that {@code SnmpClient} uses (message and PDU
  * BER decode, community, dispatch to the listener), then {@link Decoder#decode} against the real

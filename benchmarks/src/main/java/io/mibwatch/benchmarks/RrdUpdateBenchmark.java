@@ -34,7 +34,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * RRD4J updates through the product's {@link RrdSeriesStore}: NIO backend, files kept open, many
- * files (issue 9 item 1). One invocation writes one poll cycle of {@link #devices} devices x
+ * files (a per-varbind cost of the poll path). One invocation writes one poll cycle of {@link #devices} devices x
  * {@value #INTERFACES} interfaces: per device one {@code write} call with the 10 polled series of
  * each interface (8 counters as rates + admin/oper status), as the daemon does; every interface is
  * one file, so one invocation = devices x 10 file updates. The score is per cycle: divide it by

@@ -31,8 +31,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Cost of evaluating one sample with the real rule engine (issue 5, "evaluation cost per
- * sample in ns"): {@link RuleEngine#observe} over {@code RuleSet.standard(RuleConfig.DEFAULTS)},
+ * Cost of evaluating one sample with the real rule engine (evaluation cost per
+ * sample in ns): {@link RuleEngine#observe} over {@code RuleSet.standard(RuleConfig.DEFAULTS)},
  * i.e. the rules a default install applies, and the {@link AlertTracker} step that follows it in
  * the daemon.
  *

@@ -19,7 +19,7 @@ class RrdLayoutTest {
     /** poll interval, heartbeat, then per archive: resolution (s), rows, steps per row. */
     static Stream<Arguments> stockLayouts() {
         return Stream.of(
-                // DESIGN.md: 1 min x 2 d, 5 min x 2 w, 1 h x 93 d, 1 d x 1098 d
+                // stock layout: 1 min x 2 d, 5 min x 2 w, 1 h x 93 d, 1 d x 1098 d
                 Arguments.of(60, 150, List.of(
                         new long[] {60, 2880, 1},
                         new long[] {300, 4032, 5},

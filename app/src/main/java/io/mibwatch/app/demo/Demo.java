@@ -91,7 +91,7 @@ public final class Demo implements AutoCloseable {
     }
 
     /**
-     * What the demo did for issue 6's features, for the guide.
+     * What the demo did for the user-perception features (baselines, Apdex, red button, voice), for the guide.
      *
      * @param baselineSpike the cpu_spike added for {@link #BASELINE_DEVICE}, empty when its baseline is
      *                      still learning (too little history)

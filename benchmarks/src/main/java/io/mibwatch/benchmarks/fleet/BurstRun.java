@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Burst capacity (issue 9): the real {@link Daemon} (poll, decode, rate, store to RRD, alert
+ * Burst capacity (10,000 devices x 100 varbinds within one interval): the real {@link Daemon} (poll, decode, rate, store to RRD, alert
  * rules) polls every device of a fleet at once with {@link Daemon#pollAllNow()}, cycle after
  * cycle, and the run reports per cycle the wall time, the process CPU, varbinds/s, and at the
  * end the heap used after a full GC per series. The agents are another process (the simulator

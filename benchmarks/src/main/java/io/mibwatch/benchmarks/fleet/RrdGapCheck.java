@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Correctness half of the fleet run (issue 9): after a measured window, every polled series of
+ * Correctness half of the fleet run: after a measured window, every polled series of
  * every device must hold a known value in every RRD step of the window. A step without one is
  * a gap: a missed poll, a late poll beyond the heartbeat, or a write that failed.
  *

@@ -17,7 +17,7 @@ class ReferenceThresholdsTest {
         return s == null ? OptionalDouble.empty() : OptionalDouble.of(Double.parseDouble(s));
     }
 
-    /** The stock values the issue and DESIGN.md name, as the shipped catalog holds them. */
+    /** The stock values of common practice, as the shipped catalog holds them. */
     @ParameterizedTest(name = "{0}/{1}")
     @CsvSource({
             "interfaces,    inUtil,    80,  90,  HIGH, 75,  300",

@@ -11,7 +11,7 @@ import java.util.List;
  * <p>{@code refreshed} holds alerts whose only change is the measured value (and the summary that
  * quotes it): a firing alert's value moves every poll while nothing about the alert happens. They
  * are kept apart so the caller may write them lazily; a store write per firing alert and poll
- * (one fsync each) was 13 % of the daemon's CPU in the issue 9 burst run.
+ * (one fsync each) was 13 % of the daemon's CPU in the burst run (docs/benchmarks.md).
  */
 public record AlertChanges(List<Alert> alerts, List<Transition> transitions, List<NotificationIntent> intents,
                            List<Alert> refreshed) {

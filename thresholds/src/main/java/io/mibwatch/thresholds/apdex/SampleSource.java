@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * Stored samples of one series for Apdex and the red button; the app adapts the RRD store to it
- * (thresholds never imports storage types, DESIGN.md).
+ * (thresholds never imports storage types).
  */
 @FunctionalInterface
 public interface SampleSource {

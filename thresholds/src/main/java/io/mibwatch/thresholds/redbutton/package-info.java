@@ -1,5 +1,5 @@
 /**
- * The red button (issue 6): users report "service X is bad right now"; this package compares each
+ * The red button: users report "service X is bad right now"; this package compares each
  * service metric during complaint windows with active, complaint-free time, ranks metrics by how
  * well they separate the two (Mann-Whitney U rank test and Cliff's delta) and suggests Apdex
  * targets. Pure: complaints, activity and samples come in, an {@link io.mibwatch.thresholds.redbutton.Analysis}

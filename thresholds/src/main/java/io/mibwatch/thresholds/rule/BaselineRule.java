@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * Alerts when a value leaves its learned time-of-day baseline (issue 6): the reference of the
+ * Alerts when a value leaves its learned time-of-day baseline: the reference of the
  * slot {@code now} falls in (mean, p75 or p90 of the past weeks at this time of day) times the
  * margin. A value that is normal at 11:00 can be abnormal at 03:00.
  *

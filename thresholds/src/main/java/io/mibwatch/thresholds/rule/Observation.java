@@ -7,7 +7,7 @@ import java.util.Objects;
 
 /**
  * What one poll says about one series: a value, or that the value is missing and why.
- * A missing value is never "below threshold" (issue 5): threshold rules neither count it
+ * A missing value is never "below threshold": threshold rules neither count it
  * as a breach nor let it clear an alert.
  */
 public sealed interface Observation permits Observation.Value, Observation.Missing {

@@ -10,7 +10,7 @@ import java.util.OptionalDouble;
 /**
  * The common-sense rule applied by default to every percentage metric (unit {@code %})
  * that has no vendor reference: high is bad, warning 90, critical 95, rearm 85, for 5
- * minutes (DESIGN.md stock thresholds: storage &gt; 90 %, CPU 80-90 %). Levels are checked
+ * minutes (common stock thresholds: storage &gt; 90 %, CPU 80-90 %). Levels are checked
  * to lie within 0..100, the range a percentage can have.
  */
 public record PercentageRule(RuleId id, Levels levels) implements Rule {

@@ -20,7 +20,7 @@ public record Unreachable(RuleId id, int failedPolls, Severity severity) impleme
     public static final String GROUP = "poll";
     public static final String METRIC = "reachable";
 
-    /** DESIGN.md stock threshold: unreachable for 5 minutes = 5 polls at the 60 s default. */
+    /** Stock threshold: unreachable for 5 minutes = 5 polls at the 60 s default. */
     public static final Unreachable DEFAULT = new Unreachable(RuleId.of("unreachable"), 5, Severity.CRITICAL);
 
     public Unreachable {

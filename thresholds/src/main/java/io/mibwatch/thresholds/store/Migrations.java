@@ -135,7 +135,7 @@ final class Migrations {
                       outcome   TEXT
                     )""",
                     "CREATE INDEX ack_requests_open ON ack_requests(done_at, id)")),
-            // issue 6, the red button: users' complaints and active periods, and the threshold
+            // the red button: users' complaints and active periods, and the threshold
             // suggestions made from them, kept with their evidence (adopted_at set on adoption)
             new Migration(4, "red button: complaints, active periods, suggestions", List.of(
                     """

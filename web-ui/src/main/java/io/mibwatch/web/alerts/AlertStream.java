@@ -154,7 +154,7 @@ public final class AlertStream implements AutoCloseable {
         }
         if (clients.isEmpty()) {
             // no screen open: reading the store would only move `last` (a daemon without viewers
-            // spent ~3 % of its CPU here in the issue 9 fleet run); register() catches up instead
+            // spent ~3 % of its CPU here in the fleet run); register() catches up instead
             return;
         }
         try {

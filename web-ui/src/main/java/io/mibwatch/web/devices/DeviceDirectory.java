@@ -10,7 +10,7 @@ import java.util.Optional;
 /**
  * What the web needs to know about devices that only the running daemon knows: which are
  * configured, how their polling goes, and the names agents gave them (sysDescr, ifName/ifAlias).
- * The app implements it over its daemon; web-ui never depends on the app (DESIGN.md: app wires).
+ * The app implements it over its daemon; web-ui never depends on the app (the app wires the modules together).
  */
 public interface DeviceDirectory {
 

@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 
 /**
  * The ranges a graph offers and the row width each asks the store for. The widths follow the
- * stock RRA layout (DESIGN.md: 1-minute rows for 2 days, 5-minute for 2 weeks, 1-hour for
+ * stock RRA layout (1-minute rows for 2 days, 5-minute for 2 weeks, 1-hour for
  * 3 months, 1-day for 3 years) so each range is answered from one archive with a few hundred
  * points: enough for a screen, small enough for a phone.
  *
