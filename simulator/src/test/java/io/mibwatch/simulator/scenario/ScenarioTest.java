@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mibwatch.core.time.DurationText;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -45,7 +46,7 @@ class ScenarioTest {
     @ParameterizedTest
     @MethodSource("protocolFaults")
     void mostSevereActiveProtocolFault(String device, String at, ProtocolFault expected) {
-        assertEquals(expected, SCENARIO.at(device, ScenarioDuration.parse(at)).protocol());
+        assertEquals(expected, SCENARIO.at(device, DurationText.parseOrSeconds(at).orElseThrow()).protocol());
     }
 
     @Test
