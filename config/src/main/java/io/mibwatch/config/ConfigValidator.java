@@ -8,6 +8,7 @@ import static io.mibwatch.config.Problems.show;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import io.mibwatch.core.time.DurationText;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,6 +1,7 @@
 package io.mibwatch.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mibwatch.core.time.DurationText;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -117,7 +118,7 @@ final class Problems {
         return n.booleanValue();
     }
 
-    /** A positive duration: {@code 500ms, 5s, 1m, 1h} or whole seconds. */
+    /** A positive duration in the one grammar ({@link DurationText}), or whole seconds. */
     Duration duration(String path, JsonNode n) {
         Duration d = null;
         if (n.isIntegralNumber() && n.canConvertToInt()) {
@@ -127,10 +128,10 @@ final class Problems {
             }
             d = Duration.ofSeconds(n.intValue());
         } else if (n.isTextual()) {
-            d = DurationText.parse(n.textValue());
+            d = DurationText.parseOrSeconds(n.textValue()).orElse(null);
         }
         if (d == null) {
-            add(path, show(n), "not a duration (" + DurationText.EXAMPLES + ")");
+            add(path, show(n), "not a duration (" + DurationText.EXAMPLES_OR_SECONDS + ")");
             return null;
         }
         if (d.isZero()) {

@@ -4,6 +4,7 @@ import static io.mibwatch.config.Problems.absent;
 import static io.mibwatch.config.Problems.show;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mibwatch.core.time.DurationText;
 import java.time.Duration;
 import java.util.Set;
 
@@ -44,10 +45,10 @@ final class RrdValidator {
         } else if (n.isTextual()) {
             String t = n.textValue().trim();
             negative = t.startsWith("-");
-            d = DurationText.parse(negative ? t.substring(1) : t);
+            d = DurationText.parseOrSeconds(negative ? t.substring(1) : t).orElse(null);
         }
         if (d == null) {
-            problems.add(path, show(n), "not a duration (" + DurationText.EXAMPLES
+            problems.add(path, show(n), "not a duration (" + DurationText.EXAMPLES_OR_SECONDS
                     + "; 0s writes every poll at once)");
             return null;
         }

@@ -67,7 +67,7 @@ class AlertingConfigTest {
                 Arguments.of("thresholds: {overrides: [{levels: {warning: 1, direction: up, for: soon}}]}",
                         List.of("thresholds.overrides[0].match: required: e.g. {device: \"core-*\", metric: cpu/load}",
                                 "thresholds.overrides[0].levels.direction: up: expected high or low",
-                                "thresholds.overrides[0].levels.for: soon: not a duration (e.g. 500ms, 5s, 1m, 1h, or a whole number of seconds)")),
+                                "thresholds.overrides[0].levels.for: soon: not a duration (e.g. 500ms, 90s, 5m, 1h30m, 2d, 1w, or a whole number of seconds)")),
                 Arguments.of("thresholds: {overrides: [{match: {device: a}, disable: true, levels: {warning: 1}}]}",
                         List.of("thresholds.overrides[0]: give either disable: true or levels, not both")),
                 Arguments.of("thresholds: {rules: [{name: 'bad name', kind: spike, match: {metric: x}}, "

@@ -221,7 +221,7 @@ class ConfigLoaderTest {
                 bad(device(D1 + "interval: 0s"), "devices[0].interval", "0s", "must be positive"),
                 bad(device(D1 + "interval: -5"), "devices[0].interval", "-5", "must be positive"),
                 bad(device(D1 + "interval: 5 minutes"), "devices[0].interval", "5 minutes",
-                        "not a duration (e.g. 500ms, 5s, 1m, 1h, or a whole number of seconds)"),
+                        "not a duration (e.g. 500ms, 90s, 5m, 1h30m, 2d, 1w, or a whole number of seconds)"),
                 bad(device(D1 + "timeout: 1.5s"), "devices[0].timeout", "1.5s", "not a duration"),
                 bad(device(D1 + "timeout: 60s"), "devices[0].timeout", "60s",
                         "timeout 1m must be shorter than the interval 1m"),

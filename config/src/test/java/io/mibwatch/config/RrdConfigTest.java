@@ -3,6 +3,7 @@ package io.mibwatch.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.mibwatch.core.time.DurationText;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +54,7 @@ class RrdConfigTest {
     }
 
     static Stream<Arguments> bad() {
-        String notADuration = "not a duration (" + DurationText.EXAMPLES + "; 0s writes every poll at once)";
+        String notADuration = "not a duration (" + DurationText.EXAMPLES_OR_SECONDS + "; 0s writes every poll at once)";
         String negative = "must not be negative: 0s writes every poll at once, up to 1h holds rows in memory";
         String tooLong = "at most 1h: longer would hold too much data in memory, all of it lost on a crash or kill -9";
         return Stream.of(
@@ -64,7 +65,8 @@ class RrdConfigTest {
                 Arguments.of("rrd: {write_behind: 7200}", List.of("rrd.write_behind: 7200: " + tooLong)),
                 Arguments.of("rrd: {write_behind: soon}", List.of("rrd.write_behind: soon: " + notADuration)),
                 Arguments.of("rrd: {write_behind: 1.5m}", List.of("rrd.write_behind: 1.5m: " + notADuration)),
-                Arguments.of("rrd: {write_behind: 5d}", List.of("rrd.write_behind: 5d: " + notADuration)),
+                Arguments.of("rrd: {write_behind: 5d}", List.of("rrd.write_behind: 5d: " + tooLong)),
+                Arguments.of("rrd: {write_behind: 5y}", List.of("rrd.write_behind: 5y: " + notADuration)),
                 Arguments.of("rrd: {write_behind: true}", List.of("rrd.write_behind: true: " + notADuration)),
                 Arguments.of("rrd: {write_behind: [5m]}", List.of("rrd.write_behind: [5m]: " + notADuration)),
                 Arguments.of("rrd: [write_behind]",

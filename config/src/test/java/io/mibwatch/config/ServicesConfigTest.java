@@ -86,7 +86,7 @@ class ServicesConfigTest {
                 Arguments.of("services: [{name: voip, members: [{device: r1, series: a/1/b, t: 0}], "
                                 + "working_hours: 'Mon-Fry 18:00-08:00', apdex_alert: {below: 85}, window: soon}]",
                         List.of("services[0].members[0].t: 0: must be positive",
-                                "services[0].window: soon: not a duration (e.g. 500ms, 5s, 1m, 1h, or a whole number of seconds)",
+                                "services[0].window: soon: not a duration (e.g. 500ms, 90s, 5m, 1h30m, 2d, 1w, or a whole number of seconds)",
                                 "services[0].working_hours: Mon-Fry 18:00-08:00: days are Mon, Tue, Wed, Thu, Fri, Sat, Sun; "
                                         + "expected DAY[-DAY] HH:MM-HH:MM, e.g. \"Mon-Fri 08:00-18:00\"",
                                 "services[0].apdex_alert.below: 85: an Apdex level is a number in (0, 1], e.g. 0.85")),

@@ -109,18 +109,12 @@ final class ApdexCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    /**
+     * {@code --window}, also for {@code thresholds}: at least a second (the finest unit these
+     * windows ever took), so a range of weeks is not cut into billions of millisecond windows.
+     */
     static Duration parseWindow(String text) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,6})([smhd])").matcher(text.trim());
-        if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
-            throw new IllegalArgumentException("--window '" + text + "': expected a positive duration, e.g. 5m, 1h");
-        }
-        long n = Long.parseLong(m.group(1));
-        return switch (m.group(2)) {
-            case "s" -> Duration.ofSeconds(n);
-            case "m" -> Duration.ofMinutes(n);
-            case "h" -> Duration.ofHours(n);
-            default -> Duration.ofDays(n);
-        };
+        return DurationOption.atLeast("--window", text, Duration.ofSeconds(1));
     }
 
     private static String score(ApdexResult r) {

@@ -103,7 +103,7 @@ final class CheckCommand implements Callable<Integer> {
         if (!Files.isDirectory(dir)) {
             throw new CliFailure("no data directory " + dir + " (use --data DIR or --config FILE)");
         }
-        Duration age = SilenceCommand.span(maxAge);
+        Duration age = DurationOption.positive("--max-age", maxAge);
         Instant now = clock.instant();
         try (RrdSeriesStore store = RrdSeriesStore.readOnly(dir, new SeriesSchema(StandardMetrics.dsNamesByGroup()))) {
             List<SeriesId> candidates = store.list(device).stream()

@@ -48,27 +48,9 @@ final class SilenceCommand implements Runnable {
     }
 
     private static final Pattern MATCH = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)=(.+)");
-    private static final Pattern SPAN = Pattern.compile("(\\d+)([smhdw])");
-
+    /** {@code --for}: a positive duration, the same forms as a silence's duration in the web API. */
     static Duration span(String text) {
-        Matcher m = SPAN.matcher(text.trim());
-        Duration total = Duration.ZERO;
-        int pos = 0;
-        while (m.find() && m.start() == pos) {
-            long n = Long.parseLong(m.group(1));
-            total = total.plus(switch (m.group(2)) {
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                case "d" -> Duration.ofDays(n);
-                default -> Duration.ofDays(7 * n);
-            });
-            pos = m.end();
-        }
-        if (pos == 0 || pos != text.trim().length() || total.isZero()) {
-            throw new CliFailure("--for '" + text + "': expected a duration such as 30m, 2h, 1d or 1h30m", ExitCodes.USAGE);
-        }
-        return total;
+        return DurationOption.positive("--for", text);
     }
 
     @Command(name = "add", description = "Silence alerts matching every --match for a while.")
@@ -91,7 +73,7 @@ final class SilenceCommand implements Runnable {
         Where where = new Where();
 
         static final class Until {
-            @Option(names = "--for", paramLabel = "DURATION", description = "e.g. 2h, 30m, 1d")
+            @Option(names = "--for", paramLabel = "DURATION", description = "e.g. 90s, 30m, 2h, 1h30m, 1d, 1w")
             String forText;
             @Option(names = "--until", paramLabel = "TIME", description = "end: ISO-8601 or epoch seconds")
             String untilText;

@@ -3,6 +3,8 @@ package io.mibwatch.app.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mibwatch.app.Main;
 import io.mibwatch.app.alerting.Alerting;
 import io.mibwatch.app.daemon.Daemon;
@@ -33,6 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -180,6 +183,33 @@ class AlertsCliTest {
                 "--data", data.toString()).code(), "--for or --until is required");
     }
 
+    /** The same spans as the web API's silence test (AlertsApiIT): the one duration grammar. */
+    @ParameterizedTest
+    @CsvSource({"1w, 604800", "1h30m, 5400", "90s, 90"})
+    void silenceForTakesTheOneDurationGrammar(String span, long seconds) throws Exception {
+        Run add = run("silence", "add", "--match", "device=srv1", "--start", "2030-01-01T00:00:00Z", "--for", span,
+                "--comment", "CHG-9", "--data", data.toString());
+        assertEquals(0, add.code(), add.err());
+        Run list = run("silence", "list", "--json", "--data", data.toString());
+        JsonNode s = new ObjectMapper()
+                .readTree(list.out()).get(0);
+        assertEquals(add.out().strip(), s.get("id").asText());
+        assertEquals(Duration.ofSeconds(seconds),
+                Duration.between(Instant.parse(s.get("start").asText()), Instant.parse(s.get("end").asText())));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "1x|--for '1x': not a duration (e.g. 500ms, 90s, 5m, 1h30m, 2d, 1w)",
+            "30m1h|--for '30m1h': not a duration (e.g. 500ms, 90s, 5m, 1h30m, 2d, 1w)",
+            "0s|--for '0s': must be at least 1ms"})
+    void silenceForRefusesNamingTheOptionAndTheValue(String span, String message) {
+        Run add = run("silence", "add", "--match", "device=srv1", "--for", span, "--comment", "x",
+                "--data", data.toString());
+        assertEquals(2, add.code());
+        assertTrue(add.err().contains(message), add.err());
+    }
+
     static Stream<Arguments> checks() {
         return Stream.of(
                 Arguments.of(List.of(), 0, "OK - cpu/load = 12.0 | 'cpu/load'=12.0;80;90"),
@@ -187,7 +217,8 @@ class AlertsCliTest {
                 Arguments.of(List.of("-w", "5", "-c", "11.5"), 2, "CRITICAL - cpu/load = 12.0 | 'cpu/load'=12.0;5;11.5"),
                 // warning above critical: low values are bad; perfdata uses the "X:" range form
                 Arguments.of(List.of("-w", "20", "-c", "15"), 2, "CRITICAL - cpu/load = 12.0 | 'cpu/load'=12.0;20:;15:"),
-                Arguments.of(List.of("--instance", "7"), 3, "UNKNOWN - no stored series cpu/load instance 7"));
+                Arguments.of(List.of("--instance", "7"), 3, "UNKNOWN - no stored series cpu/load instance 7"),
+                Arguments.of(List.of("--max-age", "1h30m"), 0, "OK - cpu/load = 12.0 | 'cpu/load'=12.0;80;90"));
     }
 
     @ParameterizedTest

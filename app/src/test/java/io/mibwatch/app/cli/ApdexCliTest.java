@@ -23,6 +23,8 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** {@code mibwatch apdex} against real RRD files written the way the daemon writes them. */
 class ApdexCliTest {
@@ -91,6 +93,25 @@ class ApdexCliTest {
         assertTrue(text.out().startsWith("voip  Apdex 0.50  (satisfied 50, tolerating 0, frustrated 50 of 100 samples)"),
                 text.out());
         assertEquals(4, text.out().lines().filter(l -> l.startsWith("  2026-11-20T")).count(), text.out());
+    }
+
+    @Test
+    void windowTakesTheOneDurationGrammar() throws Exception {
+        Run r = run("apdex", "voip", "--config", config.toString(), "--data", data.toString(), "--json",
+                "--window", "1h23m20s", "--from", T0.plusSeconds(600).toString(), "--to", T0.plusSeconds(6600).toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals(5000, new ObjectMapper().readTree(r.out()).get("window_seconds").asInt(), r.out());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "5 minutes|--window '5 minutes': not a duration (e.g. 500ms, 90s, 5m, 1h30m, 2d, 1w)",
+            "0m|--window '0m': must be at least 1s",
+            "500ms|--window '500ms': must be at least 1s"})
+    void badWindowIsAUsageErrorNamingTheOptionAndTheValue(String window, String message) {
+        Run r = run("apdex", "voip", "--config", config.toString(), "--data", data.toString(), "--window", window);
+        assertEquals(ExitCodes.USAGE, r.code());
+        assertTrue(r.err().contains(message), r.err());
     }
 
     @Test

@@ -23,6 +23,8 @@ class TimeSpecTest {
             "-1h,                   2026-11-21T11:00:00Z",
             "-2d,                   2026-11-19T12:00:00Z",
             "-1w,                   2026-11-14T12:00:00Z",
+            "-1h30m,                2026-11-21T10:30:00Z",
+            "-500ms,                2026-11-21T11:59:59.500Z",
             "1763726400,            2025-11-21T12:00:00Z",
             "2026-11-20T08:00:00Z,  2026-11-20T08:00:00Z",
             "2026-11-20T09:00:00,   2026-11-20T08:00:00Z"
@@ -32,7 +34,7 @@ class TimeSpecTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"yesterday", "-1y", "1h", "2026-13-01T00:00:00Z", ""})
+    @ValueSource(strings = {"yesterday", "-1y", "1h", "2026-13-01T00:00:00Z", "", "-30m1h", "-1H"})
     void rejectsNamingTheValue(String text) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TimeSpec.parse(text, NOW, ZONE));
         assertTrue(e.getMessage().contains("'" + text + "'"), e.getMessage());

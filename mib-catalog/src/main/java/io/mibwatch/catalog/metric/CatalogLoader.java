@@ -8,11 +8,11 @@ import io.mibwatch.catalog.threshold.Direction;
 import io.mibwatch.catalog.threshold.Reference;
 import io.mibwatch.catalog.threshold.ReferenceThresholds;
 import io.mibwatch.core.series.ValueKind;
+import io.mibwatch.core.time.DurationText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -44,7 +43,6 @@ public final class CatalogLoader {
     public static final String INDEX = "catalog.yaml";
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern DURATION = Pattern.compile("(\\d+)(s|m|h)");
     private static final Pattern MIB_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9-]*::[a-z][A-Za-z0-9-]*");
 
     private static final Set<String> GROUP_KEYS = Set.of("name", "description", "label", "rowFilter", "metrics");
@@ -459,22 +457,11 @@ public final class CatalogLoader {
     }
 
     private Duration duration(String file, String path, JsonNode n) {
-        String s = n.asText();
-        Matcher m = DURATION.matcher(s);
-        if (m.matches()) {
-            long v = Long.parseLong(m.group(1));
-            return switch (m.group(2)) {
-                case "s" -> Duration.ofSeconds(v);
-                case "m" -> Duration.ofMinutes(v);
-                default -> Duration.ofHours(v);
-            };
+        Optional<Duration> d = DurationText.parse(n.asText());
+        if (d.isEmpty()) {
+            problem(file, path, "must be a duration, " + DurationText.EXAMPLES, n);
         }
-        try {
-            return Duration.parse(s);
-        } catch (DateTimeParseException e) {
-            problem(file, path, "must be a duration like 30s, 5m, 1h or PT5M", n);
-            return null;
-        }
+        return d.orElse(null);
     }
 
     private OptionalDouble number(String file, String path, JsonNode n) {

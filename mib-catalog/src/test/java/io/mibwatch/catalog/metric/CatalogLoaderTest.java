@@ -52,6 +52,12 @@ class CatalogLoaderTest {
         assertEquals("default", c.profiles().match("1.3.6.1.4.1.9.1.1", "x").name());
     }
 
+    @Test
+    void thresholdDurationsTakeTheOneDurationGrammar() {
+        MetricCatalog c = load(GOOD.replace("duration: 5m", "duration: 1h30m"));
+        assertEquals(Duration.ofMinutes(90), c.thresholds().forMetric("g", "pct").orElseThrow().duration());
+    }
+
     /** All problems at once, each with file, key path and value. */
     @Test
     void reportsEveryProblemWithFileKeyPathAndValue() {
@@ -77,7 +83,8 @@ class CatalogLoaderTest {
             "voice short list   | 'percentOf: [used, size]'         | 'voiceMos: [used, size]'       | groups[0].metrics[2].derive.voiceMos: must be a list of six metric names: rttSum, rttCount, jitter, lossSD, lossDS, codec",
             "voice bad name     | 'percentOf: [used, size]'         | 'voiceR: [used, size, used, size, used, 7]' | groups[0].metrics[2].derive.voiceR[5]: must be a metric name",
             "low without order  | 'direction: high'                 | 'direction: low'               | groups[0].metrics[2].threshold: low is bad, so warning (90) must be above critical (95)",
-            "bad duration       | 'duration: 5m'                    | 'duration: five'               | groups[0].metrics[2].threshold.duration: must be a duration like 30s, 5m, 1h or PT5M (value: 'five')",
+            "bad duration       | 'duration: 5m'                    | 'duration: five'               | groups[0].metrics[2].threshold.duration: must be a duration, e.g. 500ms, 90s, 5m, 1h30m, 2d, 1w (value: 'five')",
+            "ISO-8601 duration  | 'duration: 5m'                    | 'duration: PT5M'               | groups[0].metrics[2].threshold.duration: must be a duration, e.g. 500ms, 90s, 5m, 1h30m, 2d, 1w (value: 'PT5M')",
             "duplicate group key| 'description: test group'        | 'description: a\n    description: b' | not valid YAML",
     })
     void namesTheProblem(String what, String from, String to, String expected) {

@@ -3,7 +3,7 @@ package io.mibwatch.simulator.agent;
 import java.time.Instant;
 
 /**
- * Which {@link Fault} applies to a request for {@code device} at simulated time {@code simTime}.
+ * Which {@link ProtocolFault} applies to a request for {@code device} at simulated time {@code simTime}.
  * Implemented by the scenario model (io.mibwatch.simulator.model); called on the agent's I/O
  * thread once per request, so it must be fast, non-blocking and thread-safe.
  */
@@ -11,12 +11,12 @@ import java.time.Instant;
 public interface FaultPolicy {
 
     /** Never misbehave. */
-    FaultPolicy NONE = (device, simTime) -> Fault.NONE;
+    FaultPolicy NONE = (device, simTime) -> ProtocolFault.NONE;
 
     /**
      * @param device  the device name (recording file name without {@code .snmprec})
      * @param simTime the simulated time of the request ({@link SimClock#now()})
      * @return never {@code null}
      */
-    Fault at(String device, Instant simTime);
+    ProtocolFault at(String device, Instant simTime);
 }

@@ -66,7 +66,7 @@ public final class SnmpSimulator implements AutoCloseable {
      * @param malformed   datagrams that are not a decodable SNMP request (dropped)
      * @param badCommunity v1/v2c requests with a community no device answers to (dropped, as snmpd does)
      * @param unanswered  decodable requests not answered: unsupported PDU types, unknown v3 context, v3 without a user
-     * @param faulted     requests a {@link Fault} other than NONE applied to
+     * @param faulted     requests a {@link ProtocolFault} other than NONE applied to
      */
     public record Stats(long received, long answered, long varbinds, long malformed, long badCommunity,
                         long unanswered, long faulted) {
@@ -381,8 +381,8 @@ public final class SnmpSimulator implements AutoCloseable {
                 return;
             }
             Instant now = clock.now();
-            Fault fault = faults.at(device.name(), now);
-            if (fault instanceof Fault.Drop || fault instanceof Fault.WrongAuth) {
+            ProtocolFault fault = faults.at(device.name(), now);
+            if (fault instanceof ProtocolFault.Drop || fault instanceof ProtocolFault.WrongAuth) {
                 faulted.increment();
                 return;
             }
@@ -403,8 +403,8 @@ public final class SnmpSimulator implements AutoCloseable {
                 unanswered.increment();
                 return;
             }
-            Fault fault = r.device() == null ? Fault.NONE : faults.at(r.device().name(), clock.now());
-            if (fault instanceof Fault.Drop || fault instanceof Fault.WrongAuth) {
+            ProtocolFault fault = r.device() == null ? ProtocolFault.NONE : faults.at(r.device().name(), clock.now());
+            if (fault instanceof ProtocolFault.Drop || fault instanceof ProtocolFault.WrongAuth) {
                 faulted.increment();
                 return;
             }
@@ -425,17 +425,17 @@ public final class SnmpSimulator implements AutoCloseable {
             return Arrays.equals(b, off, off + len, name, 0, name.length) ? own : null;
         }
 
-        private void send(Port port, byte[] data, int off, int len, InetSocketAddress to, Fault fault, int vbs) {
-            if (!(fault instanceof Fault.None)) faulted.increment();
-            if (fault instanceof Fault.Garble) {
+        private void send(Port port, byte[] data, int off, int len, InetSocketAddress to, ProtocolFault fault, int vbs) {
+            if (!(fault instanceof ProtocolFault.None)) faulted.increment();
+            if (fault instanceof ProtocolFault.Garble) {
                 data = Arrays.copyOfRange(data, off, off + len);
                 off = 0;
                 // keep the outer SEQUENCE header, scramble everything after it: a client sees a
                 // message it cannot decode (wrong version, tags and lengths), not a plausible answer
                 for (int i = 2; i < len; i++) data[i] ^= (byte) 0xA5;
-            } else if (fault instanceof Fault.Truncate) {
+            } else if (fault instanceof ProtocolFault.Truncate) {
                 len = len / 2;
-            } else if (fault instanceof Fault.Delay d) {
+            } else if (fault instanceof ProtocolFault.Delay d) {
                 ByteBuffer copy = ByteBuffer.wrap(Arrays.copyOfRange(data, off, off + len));
                 delayed.add(new Pending(System.nanoTime() + d.delay().toNanos(), port.channel(), copy, to, vbs));
                 return;

@@ -13,9 +13,9 @@
  *       typically precomputes, per recording, which indexes are counters/gauges/sysUpTime
  *       ({@code recording.oid(i)}, {@code recording.value(i)}, {@code recording.valueTag(i)}) and
  *       keeps the per-device seed/rate arrays itself.</li>
- *   <li>{@link io.mibwatch.simulator.agent.FaultPolicy} - {@code Fault at(device, simTime)} per
- *       request: {@link io.mibwatch.simulator.agent.Fault#NONE}, {@code DROP} (timeout),
- *       {@code new Fault.Delay(Duration)} (real-time delay; other devices keep being served),
+ *   <li>{@link io.mibwatch.simulator.agent.FaultPolicy} - {@code ProtocolFault at(device, simTime)} per
+ *       request: {@link io.mibwatch.simulator.agent.ProtocolFault#NONE}, {@code DROP} (timeout),
+ *       {@code new ProtocolFault.Delay(Duration)} (real-time delay; other devices keep being served),
  *       {@code GARBLE} (undecodable answer), {@code TRUNCATE} (first half of the answer),
  *       {@code WRONG_AUTH} (no answer, counted as a bad community). Reboots, wraps, interface down,
  *       CPU spikes are value-model matters: the view returns the reset/wrapped/flat values.</li>

@@ -1,5 +1,6 @@
 package io.mibwatch.simulator.scenario;
 
+import io.mibwatch.simulator.agent.ProtocolFault;
 import java.time.Duration;
 import java.util.Objects;
 import org.snmp4j.smi.OID;
@@ -27,11 +28,12 @@ public sealed interface Fault {
         }
     }
 
-    /** A fault that changes the agent's answers on the wire while active. */
+    /** A fault that changes the agent's answers on the wire while active: what the agent does. */
     sealed interface OnTheWire extends Windowed {
         ProtocolFault protocolFault();
     }
 
+    /** No answer at all: the agent drops the request. */
     record Timeout(Duration at, Duration duration, DevicePattern device) implements OnTheWire {
         public Timeout {
             check(at, duration, device);
@@ -42,7 +44,7 @@ public sealed interface Fault {
         }
 
         public ProtocolFault protocolFault() {
-            return new ProtocolFault.Timeout();
+            return ProtocolFault.DROP;
         }
     }
 
@@ -57,7 +59,7 @@ public sealed interface Fault {
         }
 
         public ProtocolFault protocolFault() {
-            return new ProtocolFault.Slow(delay);
+            return new ProtocolFault.Delay(delay);
         }
     }
 
@@ -71,7 +73,7 @@ public sealed interface Fault {
         }
 
         public ProtocolFault protocolFault() {
-            return new ProtocolFault.Garbled();
+            return ProtocolFault.GARBLE;
         }
     }
 
@@ -85,10 +87,14 @@ public sealed interface Fault {
         }
 
         public ProtocolFault protocolFault() {
-            return new ProtocolFault.Truncated();
+            return ProtocolFault.TRUNCATE;
         }
     }
 
+    /**
+     * Rejected credentials: the agent drops the request, as snmpd does for a wrong community
+     * (RFC 3584 section 4.1), and counts it as a bad community.
+     */
     record AuthFailure(Duration at, Duration duration, DevicePattern device) implements OnTheWire {
         public AuthFailure {
             check(at, duration, device);
@@ -99,7 +105,7 @@ public sealed interface Fault {
         }
 
         public ProtocolFault protocolFault() {
-            return new ProtocolFault.AuthFailure();
+            return ProtocolFault.WRONG_AUTH;
         }
     }
 

@@ -1,5 +1,6 @@
 package io.mibwatch.simulator.scenario;
 
+import io.mibwatch.simulator.agent.ProtocolFault;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

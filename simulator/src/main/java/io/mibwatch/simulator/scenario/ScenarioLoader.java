@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.mibwatch.config.ConfigError;
 import io.mibwatch.config.YamlValues;
+import io.mibwatch.core.time.DurationText;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -41,6 +42,9 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  *   # times, before the start too (backfilled history shows it)
  *   - {at: 0s, duration: 20m, device: wan1, kind: degradation, ipsla: 20, every: 3h, delay: 250ms, loss: 3, seed: 7}
  * </pre>
+ * Times ({@code at}, {@code duration}, {@code delay}, {@code every}) are written as everywhere in
+ * mibwatch ({@link DurationText}: {@code 500ms}, {@code 90s}, {@code 1h30m}, {@code 2d}, {@code 1w}),
+ * or as a whole number of seconds.
  * Like mibwatch.yaml (config's ConfigLoader) the tree is checked by hand so that every error is
  * reported at once with its key path and value; duplicate keys and a second document are errors.
  * A key that does not apply to the fault's kind (a {@code delay} on a reboot) is an error too,
@@ -251,17 +255,17 @@ public final class ScenarioLoader {
         /** An offset from the start: zero allowed. */
         Duration offset(String path, JsonNode n) {
             if (absent(n)) {
-                error(path, null, "required (time after the start, " + ScenarioDuration.EXAMPLES + ")");
+                error(path, null, "required (time after the start, " + DurationText.EXAMPLES_OR_SECONDS + ")");
                 return null;
             }
             Duration d = null;
             if (n.isIntegralNumber() && n.canConvertToInt() && n.intValue() >= 0) {
                 d = Duration.ofSeconds(n.intValue());
             } else if (n.isTextual()) {
-                d = ScenarioDuration.parse(n.textValue());
+                d = DurationText.parseOrSeconds(n.textValue()).orElse(null);
             }
             if (d == null) {
-                error(path, n, "not a duration (" + ScenarioDuration.EXAMPLES + ")");
+                error(path, n, "not a duration (" + DurationText.EXAMPLES_OR_SECONDS + ")");
             }
             return d;
         }

@@ -47,7 +47,7 @@ class SnmpSimulatorIT {
     static final V3User USER = new V3User("simuser", "auth-pass-123", "priv-pass-456");
     static final List<OID> ROOTS = List.of(new OID("1.0"), new OID("1.3"));
 
-    private final Map<String, Fault> faults = new ConcurrentHashMap<>();
+    private final Map<String, ProtocolFault> faults = new ConcurrentHashMap<>();
     private final Map<String, Recording> recordings = new java.util.LinkedHashMap<>();
     private SnmpSimulator sim;
     private SnmpClient client;
@@ -57,7 +57,7 @@ class SnmpSimulatorIT {
         SnmpSimulator.Builder b = SnmpSimulator.builder()
                 .listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
                 .clock(SimClock.frozen(Instant.parse("2026-01-05T10:00:00Z")))
-                .faults((device, t) -> faults.getOrDefault(device, Fault.NONE))
+                .faults((device, t) -> faults.getOrDefault(device, ProtocolFault.NONE))
                 .v3User(USER);
         for (String n : NAMES) {
             Recording r = SnmprecReader.read(Recordings.file(n));
@@ -189,19 +189,19 @@ class SnmpSimulatorIT {
         String n = "apc_smx750i";
         List<OID> name = List.of(new OID("1.3.6.1.2.1.1.5.0"));
         try {
-            for (Fault f : List.of(Fault.DROP, Fault.WRONG_AUTH)) {
+            for (ProtocolFault f : List.of(ProtocolFault.DROP, ProtocolFault.WRONG_AUTH)) {
                 faults.put(n, f);
                 PollFailure failure = assertInstanceOf(PollFailure.class, client.get(v2c(port(n), "public"), name).join(), f.toString());
                 assertEquals(PollFailure.Cause.TIMEOUT, failure.cause());
             }
-            faults.put(n, new Fault.Delay(Duration.ofMillis(400)));
+            faults.put(n, new ProtocolFault.Delay(Duration.ofMillis(400)));
             SnmpResponse slow = assertInstanceOf(SnmpResponse.class, client.get(v2c(port(n), "public"), name).join());
             assertTrue(slow.elapsed().toMillis() >= 380, "delayed: " + slow.elapsed());
             // other devices are not held up by a slow one
             SnmpResponse other = assertInstanceOf(SnmpResponse.class, client.get(v2c(port("linux_icecast"), "public"), name).join());
             assertTrue(other.elapsed().toMillis() < 300, "other device: " + other.elapsed());
 
-            for (Fault f : List.of(Fault.GARBLE, Fault.TRUNCATE)) {
+            for (ProtocolFault f : List.of(ProtocolFault.GARBLE, ProtocolFault.TRUNCATE)) {
                 faults.put(n, f);
                 try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
                     s.setSoTimeout(1000);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.mibwatch.config.ConfigError;
+import io.mibwatch.core.time.DurationText;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -68,7 +69,9 @@ class ScenarioLoaderTest {
                 Arguments.of("90s", Duration.ofSeconds(90)),
                 Arguments.of("1m30s", Duration.ofSeconds(90)),
                 Arguments.of("2h", Duration.ofHours(2)),
-                Arguments.of("3d", Duration.ofDays(3)));
+                Arguments.of("3d", Duration.ofDays(3)),
+                Arguments.of("1h30m", Duration.ofMinutes(90)),
+                Arguments.of("1w", Duration.ofDays(7)));
     }
 
     @ParameterizedTest
@@ -87,9 +90,9 @@ class ScenarioLoaderTest {
                         new ConfigError("faults", null, "required (a list of faults; faults: [] for none)"))),
                 Arguments.of("faults: {at: 1m}\n", List.of(new ConfigError("faults", "{at:1m}", "expected a list of faults"))),
                 Arguments.of("faults:\n  - {at: soon, device: core1, kind: reboot}\n", List.of(
-                        new ConfigError("faults[0].at", "soon", "not a duration (" + ScenarioDuration.EXAMPLES + ")"))),
+                        new ConfigError("faults[0].at", "soon", "not a duration (" + DurationText.EXAMPLES_OR_SECONDS + ")"))),
                 Arguments.of("faults:\n  - {at: -5, device: core1, kind: reboot}\n", List.of(
-                        new ConfigError("faults[0].at", "-5", "not a duration (" + ScenarioDuration.EXAMPLES + ")"))),
+                        new ConfigError("faults[0].at", "-5", "not a duration (" + DurationText.EXAMPLES_OR_SECONDS + ")"))),
                 Arguments.of("faults:\n  - {at: 1m, device: core1, kind: explode}\n", List.of(
                         new ConfigError("faults[0].kind", "explode", "unknown fault kind; one of timeout, slow, "
                                 + "garbled, truncated, auth_failure, reboot, counter_wrap, cpu_spike, interface_down, degradation"))),
@@ -97,7 +100,7 @@ class ScenarioLoaderTest {
                         new ConfigError("faults[0].duration", "0s", "must be longer than zero"))),
                 Arguments.of("faults:\n  - {at: 1m, device: core1, kind: timeout}\n", List.of(
                         new ConfigError("faults[0].duration", null,
-                                "required (time after the start, " + ScenarioDuration.EXAMPLES + ")"))),
+                                "required (time after the start, " + DurationText.EXAMPLES_OR_SECONDS + ")"))),
                 Arguments.of("faults:\n  - {at: 1m, duration: 1m, device: core1, kind: reboot}\n", List.of(
                         new ConfigError("faults[0].duration", "1m", "does not apply to kind reboot"))),
                 Arguments.of("faults:\n  - {at: 1m, duration: 1m, device: core1, kind: timeout, delay: 2s}\n", List.of(
@@ -106,7 +109,7 @@ class ScenarioLoaderTest {
                         new ConfigError("faults[0].device", "a b",
                                 "not a device name or glob (letters, digits, _ . : - and the wildcards * ?)"),
                         new ConfigError("faults[0].delay", null,
-                                "required (time after the start, " + ScenarioDuration.EXAMPLES + ")"))),
+                                "required (time after the start, " + DurationText.EXAMPLES_OR_SECONDS + ")"))),
                 Arguments.of("faults:\n  - {at: 1m, device: core1, kind: counter_wrap, oid: ifInOctets.1}\n", List.of(
                         new ConfigError("faults[0].oid", "ifInOctets.1", "not a dotted OID such as 1.3.6.1.2.1.2.2.1.10.1"))),
                 Arguments.of("faults:\n  - {at: 1m, device: core1, kind: counter_wrap, oid: 1.3.4294967296}\n", List.of(
@@ -121,7 +124,7 @@ class ScenarioLoaderTest {
                                 "unknown key; known keys here: at, delay, device, duration, every, ifindex, ipsla, kind, loss, oid, seed, value"))),
                 // every error of every entry at once
                 Arguments.of("faults:\n  - {device: a, kind: reboot}\n  - {at: 1m, kind: reboot}\n  - 7\n", List.of(
-                        new ConfigError("faults[0].at", null, "required (time after the start, " + ScenarioDuration.EXAMPLES + ")"),
+                        new ConfigError("faults[0].at", null, "required (time after the start, " + DurationText.EXAMPLES_OR_SECONDS + ")"),
                         new ConfigError("faults[1].device", null, "required (a device name, or a glob such as sw-*)"),
                         new ConfigError("faults[2]", "7",
                                 "expected a mapping such as {at: 1m, duration: 2m, device: core1, kind: timeout}"))));
@@ -157,7 +160,7 @@ class ScenarioLoaderTest {
     void messageListsOneErrorPerLine() {
         ScenarioException e = assertThrows(ScenarioException.class,
                 () -> ScenarioLoader.parse("faults:\n  - {at: x, device: a, kind: reboot}\n", "m.yaml"));
-        assertEquals("m.yaml: 1 scenario error\n  faults[0].at: x: not a duration (" + ScenarioDuration.EXAMPLES + ")",
+        assertEquals("m.yaml: 1 scenario error\n  faults[0].at: x: not a duration (" + DurationText.EXAMPLES_OR_SECONDS + ")",
                 e.getMessage());
     }
 }

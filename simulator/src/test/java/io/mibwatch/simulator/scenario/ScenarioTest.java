@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mibwatch.core.time.DurationText;
+import io.mibwatch.simulator.agent.ProtocolFault;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -32,12 +34,12 @@ class ScenarioTest {
         return Stream.of(
                 Arguments.of("core1", "0s", ProtocolFault.NONE),
                 Arguments.of("core1", "1m59s", ProtocolFault.NONE),
-                Arguments.of("core1", "2m", new ProtocolFault.Timeout()),
+                Arguments.of("core1", "2m", ProtocolFault.DROP),
                 // timeout [2m,5m) overlaps garbled and truncated [4m,5m): no answer wins
-                Arguments.of("core1", "4m30s", new ProtocolFault.Timeout()),
-                Arguments.of("core1", "5m", new ProtocolFault.AuthFailure()),
+                Arguments.of("core1", "4m30s", ProtocolFault.DROP),
+                Arguments.of("core1", "5m", ProtocolFault.WRONG_AUTH),
                 Arguments.of("core1", "6m", ProtocolFault.NONE),
-                Arguments.of("sw-3", "1m", new ProtocolFault.Slow(Duration.ofSeconds(2))),
+                Arguments.of("sw-3", "1m", new ProtocolFault.Delay(Duration.ofSeconds(2))),
                 Arguments.of("sw-3", "2m", ProtocolFault.NONE),
                 Arguments.of("sw1", "1m", ProtocolFault.NONE));
     }
@@ -45,7 +47,7 @@ class ScenarioTest {
     @ParameterizedTest
     @MethodSource("protocolFaults")
     void mostSevereActiveProtocolFault(String device, String at, ProtocolFault expected) {
-        assertEquals(expected, SCENARIO.at(device, ScenarioDuration.parse(at)).protocol());
+        assertEquals(expected, SCENARIO.at(device, DurationText.parseOrSeconds(at).orElseThrow()).protocol());
     }
 
     @Test

@@ -2,8 +2,7 @@ package io.mibwatch.simulator.sim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.mibwatch.simulator.agent.Fault;
-import io.mibwatch.simulator.scenario.ProtocolFault;
+import io.mibwatch.simulator.agent.ProtocolFault;
 import io.mibwatch.simulator.scenario.Scenario;
 import io.mibwatch.simulator.scenario.ScenarioLoader;
 import java.time.Duration;
@@ -17,37 +16,38 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ScenarioFaultsTest {
     static final Instant START = Instant.parse("2026-03-02T10:00:00Z");
 
-    static Stream<Arguments> mapping() {
+    static Stream<Arguments> kinds() {
         return Stream.of(
-                Arguments.of(ProtocolFault.NONE, Fault.NONE),
-                Arguments.of(new ProtocolFault.Timeout(), Fault.DROP),
-                Arguments.of(new ProtocolFault.AuthFailure(), Fault.WRONG_AUTH),
-                Arguments.of(new ProtocolFault.Garbled(), Fault.GARBLE),
-                Arguments.of(new ProtocolFault.Truncated(), Fault.TRUNCATE),
-                Arguments.of(new ProtocolFault.Slow(Duration.ofSeconds(2)), new Fault.Delay(Duration.ofSeconds(2))));
+                Arguments.of("kind: reboot", ProtocolFault.NONE),
+                Arguments.of("duration: 1m, kind: timeout", ProtocolFault.DROP),
+                Arguments.of("duration: 1m, kind: auth_failure", ProtocolFault.WRONG_AUTH),
+                Arguments.of("duration: 1m, kind: garbled", ProtocolFault.GARBLE),
+                Arguments.of("duration: 1m, kind: truncated", ProtocolFault.TRUNCATE),
+                Arguments.of("duration: 1m, kind: slow, delay: 2s", new ProtocolFault.Delay(Duration.ofSeconds(2))));
     }
 
     @ParameterizedTest
-    @MethodSource("mapping")
-    void eachProtocolFaultHasItsPacketFault(ProtocolFault p, Fault expected) {
-        assertEquals(expected, ScenarioFaults.toAgent(p));
+    @MethodSource("kinds")
+    void eachScenarioKindIsItsPacketFault(String fault, ProtocolFault expected) throws Exception {
+        Scenario s = ScenarioLoader.parse("faults:\n  - {at: 0s, device: core1, " + fault + "}\n", "test.yaml");
+        assertEquals(expected, new ScenarioFaults(s, START).at("core1", START.plusSeconds(30)));
     }
 
     static Stream<Arguments> windows() {
         return Stream.of(
-                Arguments.of("core1", 59, Fault.NONE),
-                Arguments.of("core1", 60, Fault.DROP),
-                Arguments.of("core1", 179, Fault.DROP),
-                Arguments.of("core1", 180, Fault.NONE),
-                Arguments.of("core2", 90, Fault.NONE),       // another device
-                Arguments.of("sw1", 100, Fault.GARBLE),      // pattern sw*
-                Arguments.of("sw2", 130, Fault.DROP),        // timeout beats garbled where both hold
-                Arguments.of("srv1", -30, Fault.NONE));      // before the start nothing is active
+                Arguments.of("core1", 59, ProtocolFault.NONE),
+                Arguments.of("core1", 60, ProtocolFault.DROP),
+                Arguments.of("core1", 179, ProtocolFault.DROP),
+                Arguments.of("core1", 180, ProtocolFault.NONE),
+                Arguments.of("core2", 90, ProtocolFault.NONE),       // another device
+                Arguments.of("sw1", 100, ProtocolFault.GARBLE),      // pattern sw*
+                Arguments.of("sw2", 130, ProtocolFault.DROP),        // timeout beats garbled where both hold
+                Arguments.of("srv1", -30, ProtocolFault.NONE));      // before the start nothing is active
     }
 
     @ParameterizedTest
     @MethodSource("windows")
-    void faultIsTheScenarioStateAtSimTimeMinusStart(String device, long secondsAfterStart, Fault expected) throws Exception {
+    void faultIsTheScenarioStateAtSimTimeMinusStart(String device, long secondsAfterStart, ProtocolFault expected) throws Exception {
         Scenario s = ScenarioLoader.parse("""
                 faults:
                   - {at: 1m, duration: 2m, device: core1, kind: timeout}
@@ -59,6 +59,6 @@ class ScenarioFaultsTest {
 
     @Test
     void deviceWithoutFaultsIsNeverFaulted() {
-        assertEquals(Fault.NONE, new ScenarioFaults(Scenario.EMPTY, START).at("core1", START));
+        assertEquals(ProtocolFault.NONE, new ScenarioFaults(Scenario.EMPTY, START).at("core1", START));
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.mibwatch.catalog.threshold.Direction;
 import io.mibwatch.core.series.SeriesId;
+import io.mibwatch.core.time.DurationText;
 import io.mibwatch.thresholds.alert.AlertId;
 import io.mibwatch.thresholds.alert.AlertState;
 import io.mibwatch.thresholds.alert.Dependencies;
@@ -69,7 +70,6 @@ public final class RuleTestParser {
     /** All test files start at this instant, so times in failures are easy to read. */
     public static final Instant START = Instant.parse("2000-01-01T00:00:00Z");
 
-    private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h)");
     private static final Pattern EXPAND = Pattern.compile("([-+]?[0-9.eE]+|_|!)(?:([-+][0-9.eE]+))?x(\\d{1,6})");
 
     private final String source;
@@ -282,17 +282,8 @@ public final class RuleTestParser {
         if (n == null || n.isNull()) {
             throw fail(path, "missing (a duration such as 30s, 5m, 1h)");
         }
-        java.util.regex.Matcher m = DURATION.matcher(n.asText().trim());
-        if (!m.matches()) {
-            throw fail(path, "'" + n.asText() + "' is not a duration (e.g. 500ms, 30s, 5m, 1h)");
-        }
-        long v = Long.parseLong(m.group(1));
-        return switch (m.group(2)) {
-            case "ms" -> Duration.ofMillis(v);
-            case "s" -> Duration.ofSeconds(v);
-            case "m" -> Duration.ofMinutes(v);
-            default -> Duration.ofHours(v);
-        };
+        return DurationText.parse(n.asText()).orElseThrow(() ->
+                fail(path, "'" + n.asText() + "' is not a duration (" + DurationText.EXAMPLES + ")"));
     }
 
     private AlertId alertId(String text, String path) {

@@ -50,6 +50,8 @@ class RuleTestRunnerTest {
                         "t.yaml: tests[0].series[0].values: 'x' is not a value"),
                 arguments("tests: [{name: a, expect: [{at: 5 minutes}]}]",
                         "t.yaml: tests[0].expect[0].at: '5 minutes' is not a duration"),
+                arguments("tests: [{name: a, expect: [{at: 30m1h}]}]",
+                        "t.yaml: tests[0].expect[0].at: '30m1h' is not a duration (e.g. 500ms, 90s, 5m, 1h30m, 2d, 1w)"),
                 arguments("rules: [{id: r, direction: high, warning: 90, critical: 80}]\ntests: [{name: a}]",
                         "t.yaml: rules[0]: levels: high is bad, so warning (90) must be below critical (80)"),
                 arguments("tests: [{name: a, colour: red}]", "t.yaml: tests[0].colour: unknown key"),

@@ -1,5 +1,6 @@
 package io.mibwatch.web.alerts;
 
+import io.mibwatch.core.time.DurationText;
 import io.mibwatch.thresholds.store.AlertRow;
 import io.mibwatch.thresholds.store.AlertStore;
 import io.mibwatch.thresholds.store.SilenceRow;
@@ -22,8 +23,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,7 +43,6 @@ public final class AlertsFeature implements WebFeature, AutoCloseable {
     public static final int MAX_COMMENT = 500;
     /** A silence longer than this is a rule change, not a maintenance window. */
     public static final Duration MAX_SILENCE = Duration.ofDays(31);
-    private static final Pattern SPAN = Pattern.compile("(\\d{1,6})\\s*(m|h|d)");
 
     private final AlertStore store;
     private final AlertControl control;
@@ -145,7 +143,7 @@ public final class AlertsFeature implements WebFeature, AutoCloseable {
     }
 
     /**
-     * @param duration e.g. "30m", "2h", "1d" (from now, or from {@code start})
+     * @param duration e.g. "90s", "30m", "1h30m", "1w" ({@link DurationText}; from now, or from {@code start})
      * @param until    ISO-8601 instant instead of a duration
      * @param start    ISO-8601 instant; default now
      */
@@ -233,17 +231,10 @@ public final class AlertsFeature implements WebFeature, AutoCloseable {
         return t;
     }
 
+    /** The silence's 'duration': positive, in the grammar {@code mibwatch silence add --for} takes too. */
     static Duration span(String text) {
-        Matcher m = SPAN.matcher(text.strip().toLowerCase(Locale.ROOT));
-        if (!m.matches()) {
-            throw HttpError.badRequest("'duration' " + text + " is not a duration: a number with m, h or d, e.g. 30m, 2h, 1d");
-        }
-        long n = Long.parseLong(m.group(1));
-        Duration d = switch (m.group(2)) {
-            case "m" -> Duration.ofMinutes(n);
-            case "h" -> Duration.ofHours(n);
-            default -> Duration.ofDays(n);
-        };
+        Duration d = DurationText.parse(text).orElseThrow(() -> HttpError.badRequest(
+                "'duration' " + text + " is not a duration (" + DurationText.EXAMPLES + ")"));
         if (d.isZero()) {
             throw HttpError.badRequest("'duration' must be positive, got " + text);
         }

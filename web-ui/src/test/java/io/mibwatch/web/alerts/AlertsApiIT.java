@@ -19,12 +19,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The alert API and the event stream over real HTTP, with a real tracker and SQLite store behind. */
 class AlertsApiIT {
@@ -122,13 +125,37 @@ class AlertsApiIT {
         assertEquals(409, resolved.statusCode(), "only a firing alert can be acknowledged: " + resolved.body());
     }
 
+    /** The same spans as {@code mibwatch silence add --for} (AlertsCliTest): the one duration grammar. */
+    @ParameterizedTest
+    @CsvSource({"1w, 604800", "1h30m, 5400", "90s, 90"})
+    void silenceDurationTakesTheOneDurationGrammar(String span, long seconds) {
+        HttpResponse<String> created = web.http(Role.OPERATOR).post("/api/silences", "{\"device\":\"srv1\",\"duration\":\""
+                + span + "\",\"start\":\"2030-01-01T00:00:00Z\",\"comment\":\"CHG-9\"}");
+        assertEquals(201, created.statusCode(), created.body());
+        JsonNode s = Http.json(created);
+        assertEquals(Duration.ofSeconds(seconds),
+                Duration.between(Instant.parse(s.get("start").asText()), Instant.parse(s.get("end").asText())));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "1x|'duration' 1x is not a duration (e.g. 500ms, 90s, 5m, 1h30m, 2d, 1w)",
+            "30m1h|'duration' 30m1h is not a duration (e.g. 500ms, 90s, 5m, 1h30m, 2d, 1w)",
+            "0s|'duration' must be positive, got 0s"})
+    void badSilenceDurationNamesTheFieldAndTheValue(String span, String message) {
+        HttpResponse<String> bad = web.http(Role.OPERATOR).post("/api/silences",
+                "{\"device\":\"srv1\",\"duration\":\"" + span + "\",\"comment\":\"x\"}");
+        assertEquals(400, bad.statusCode());
+        assertEquals(message, Http.json(bad).get("error").asText());
+    }
+
     @Test
     void silencesAddListRemove() {
         String id = desk.fire("cpu-high", "srv1", "cpu/1/load", Severity.WARNING, 85);
         Http op = web.http(Role.OPERATOR);
         HttpResponse<String> bad = op.post("/api/silences", "{\"device\":\"srv1\",\"duration\":\"soon\",\"comment\":\"x\"}");
         assertEquals(400, bad.statusCode());
-        assertEquals("'duration' soon is not a duration: a number with m, h or d, e.g. 30m, 2h, 1d",
+        assertEquals("'duration' soon is not a duration (e.g. 500ms, 90s, 5m, 1h30m, 2d, 1w)",
                 Http.json(bad).get("error").asText());
         HttpResponse<String> viewer = web.http(Role.VIEWER).post("/api/silences",
                 "{\"device\":\"srv1\",\"duration\":\"1h\",\"comment\":\"x\"}");
