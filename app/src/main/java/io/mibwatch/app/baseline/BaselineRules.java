@@ -2,6 +2,7 @@ package io.mibwatch.app.baseline;
 
 import io.mibwatch.catalog.threshold.Direction;
 import io.mibwatch.config.ThresholdsConfig;
+import io.mibwatch.core.alert.Severity;
 import io.mibwatch.core.series.SeriesId;
 import io.mibwatch.thresholds.baseline.Arming;
 import io.mibwatch.thresholds.baseline.BaselineService;
@@ -12,7 +13,6 @@ import io.mibwatch.thresholds.rule.BaselineRule;
 import io.mibwatch.thresholds.rule.RuleBinding;
 import io.mibwatch.thresholds.rule.RuleId;
 import io.mibwatch.thresholds.rule.Selector;
-import io.mibwatch.thresholds.rule.Severity;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

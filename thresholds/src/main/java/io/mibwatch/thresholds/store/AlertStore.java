@@ -3,11 +3,13 @@ package io.mibwatch.thresholds.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mibwatch.core.alert.NotificationKind;
+import io.mibwatch.core.alert.Severity;
+import io.mibwatch.thresholds.alert.AlertState;
 import io.mibwatch.thresholds.notify.Delivery;
 import io.mibwatch.thresholds.notify.DeliveryLogEntry;
 import io.mibwatch.thresholds.notify.Notification;
 import io.mibwatch.thresholds.notify.Outbox;
-import io.mibwatch.thresholds.notify.Severity;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -811,7 +813,7 @@ public final class AlertStore implements Outbox, AutoCloseable {
 
     private static Notification notification(ResultSet rs) throws SQLException {
         return new Notification(rs.getString("id"), rs.getString("alert_id"),
-                Notification.Kind.valueOf(rs.getString("kind")), Severity.valueOf(rs.getString("severity")),
+                NotificationKind.valueOf(rs.getString("kind")), Severity.valueOf(rs.getString("severity")),
                 rs.getString("title"), rs.getString("body"), fromJson(rs.getString("labels")),
                 Instant.ofEpochMilli(rs.getLong("at")));
     }

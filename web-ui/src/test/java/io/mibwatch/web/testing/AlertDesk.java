@@ -1,5 +1,6 @@
 package io.mibwatch.web.testing;
 
+import io.mibwatch.core.alert.Severity;
 import io.mibwatch.core.series.SeriesId;
 import io.mibwatch.thresholds.alert.AlertChanges;
 import io.mibwatch.thresholds.alert.AlertId;
@@ -9,7 +10,6 @@ import io.mibwatch.thresholds.alert.FlapPolicy;
 import io.mibwatch.thresholds.alert.TransitionReason;
 import io.mibwatch.thresholds.rule.Condition;
 import io.mibwatch.thresholds.rule.RuleId;
-import io.mibwatch.thresholds.rule.Severity;
 import io.mibwatch.thresholds.store.AlertStore;
 import io.mibwatch.thresholds.store.SilenceRow;
 import io.mibwatch.thresholds.wiring.AlertPersistence;
