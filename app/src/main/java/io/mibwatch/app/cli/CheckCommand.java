@@ -1,6 +1,6 @@
 package io.mibwatch.app.cli;
 
-import io.mibwatch.app.alerting.AlertingSetup;
+import io.mibwatch.thresholds.pipeline.AlertingSetup;
 import io.mibwatch.catalog.metric.StandardMetrics;
 import io.mibwatch.catalog.threshold.Direction;
 import io.mibwatch.config.MibwatchConfig;

@@ -23,6 +23,7 @@ import io.mibwatch.storage.RrdLayout;
 import io.mibwatch.storage.RrdSeriesStore;
 import io.mibwatch.storage.SeriesSchema;
 import io.mibwatch.thresholds.alert.AlertState;
+import io.mibwatch.thresholds.baseline.BaselineRules;
 import io.mibwatch.thresholds.rule.BaselineRule;
 import io.mibwatch.thresholds.store.AlertRow;
 import java.io.PrintWriter;

@@ -1,4 +1,4 @@
-package io.mibwatch.app.alerting;
+package io.mibwatch.thresholds.pipeline;
 
 import io.mibwatch.catalog.threshold.Direction;
 import io.mibwatch.config.DeviceConfig;

@@ -1,4 +1,4 @@
-package io.mibwatch.thresholds.wiring;
+package io.mibwatch.thresholds.pipeline;
 
 import io.mibwatch.core.alert.NotificationKind;
 import io.mibwatch.core.alert.Severity;
