@@ -58,7 +58,6 @@ public final class Daemon implements AutoCloseable {
     private final Map<String, DeviceStatus> status = new ConcurrentHashMap<>();
     private final AlertPipeline alerting;
     private final List<CycleListenerHook> hooks = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private final NotableChanges notable = new NotableChanges();
 
     /** Extra consumers of finished cycles (tests, exporters). */
     @FunctionalInterface
@@ -249,9 +248,6 @@ public final class Daemon implements AutoCloseable {
             LOG.info("device {}: answering again after {} failed poll(s)", r.device(), before.consecutiveFailures());
         } else if (r.ok() && r.discovered()) {
             LOG.info("device {}: discovered, {} samples per cycle", r.device(), r.samples().size());
-        }
-        for (String change : notable.changes(r)) {
-            LOG.info(change);
         }
         for (CycleListenerHook h : hooks) {
             try {

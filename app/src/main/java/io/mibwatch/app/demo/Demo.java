@@ -19,7 +19,9 @@ import io.mibwatch.storage.Backfill;
 import io.mibwatch.storage.RrdLayout;
 import io.mibwatch.storage.RrdSeriesStore;
 import io.mibwatch.storage.SeriesSchema;
+import io.mibwatch.thresholds.alert.TransitionReason;
 import io.mibwatch.thresholds.baseline.BaselineRules;
+import io.mibwatch.thresholds.pipeline.AlertEvent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -179,6 +181,7 @@ public final class Demo implements AutoCloseable {
                     "# written by mibwatch demo\ndata_dir: " + s.dataDir().toAbsolutePath() + "\n" + yaml);
             long d0 = System.nanoTime();
             Daemon daemon = new Daemon(cfg, s.dataDir(), clock);
+            daemon.alerting().addListener(Demo::showPending);
             SimulatedUsers.Plan users;
             try {
                 users = seedComplaints(daemon, s.scenario(), t0, s.history(), clock);
@@ -194,6 +197,16 @@ public final class Demo implements AutoCloseable {
         } catch (Exception | Error e) {
             sim.close();
             throw e;
+        }
+    }
+
+    /**
+     * The pipeline logs FIRED and RESOLVED itself; the demo's console shows PENDING too, so a fault
+     * whose rule waits (srv2's CPU: the reference rule's 5 minutes) shows when it is first seen.
+     */
+    private static void showPending(AlertEvent e) {
+        if (e.transition().reason() == TransitionReason.PENDING) {
+            LOG.info(e.line());
         }
     }
 

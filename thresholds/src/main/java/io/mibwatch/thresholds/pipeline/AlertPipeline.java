@@ -44,9 +44,11 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -90,6 +92,7 @@ public final class AlertPipeline implements AutoCloseable {
     private final ApdexMonitor apdex;
     private final Duration recheckEvery;
     private final Object lock = new Object();
+    private final List<Consumer<AlertEvent>> listeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "mibwatch-alert-recheck");
         t.setDaemon(true);
@@ -176,6 +179,14 @@ public final class AlertPipeline implements AutoCloseable {
     private static String summaryOf(String reason) {
         int colon = reason.indexOf(": ");
         return colon < 0 ? "" : reason.substring(colon + 2);
+    }
+
+    /**
+     * Calls {@code listener} with every transition once it is stored, in order, on the thread that
+     * caused it while evaluation waits: keep it short. A listener that throws is logged and skipped.
+     */
+    public void addListener(Consumer<AlertEvent> listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
     public void start() {
@@ -372,10 +383,18 @@ public final class AlertPipeline implements AutoCloseable {
         Batch b = withPendingValues(AlertPersistence.toBatch(c));
         store.apply(b);
         for (Transition t : c.transitions()) {
+            String summary = c.alerts().stream().filter(a -> a.id().equals(t.alertId())).map(Alert::summary)
+                    .findFirst().orElse("");
+            AlertEvent e = new AlertEvent(t, summary);
             if (t.reason() == TransitionReason.FIRED || t.reason() == TransitionReason.RESOLVED) {
-                String summary = c.alerts().stream().filter(a -> a.id().equals(t.alertId())).map(Alert::summary)
-                        .findFirst().orElse("");
-                LOG.info("alert {} {} {}: {}", t.to(), t.severity(), t.alertId().key(), summary);
+                LOG.info(e.line());
+            }
+            for (Consumer<AlertEvent> l : listeners) {
+                try {
+                    l.accept(e);
+                } catch (RuntimeException ex) {
+                    LOG.error("alerts: a transition listener failed on {}: {}", t.alertId().key(), ex.toString(), ex);
+                }
             }
         }
         if (!b.notifications().isEmpty()) {
