@@ -176,7 +176,7 @@ public final class AlertStore implements Outbox, AutoCloseable {
 
     /** The red button tables (complaints, active periods, suggestions) on this connection. */
     public RedButtonStore redButton() {
-        return new RedButtonStore(tx.connection(), tx.lock());
+        return new RedButtonStore(tx);
     }
 
     public Path file() {

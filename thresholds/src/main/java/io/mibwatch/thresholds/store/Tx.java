@@ -42,11 +42,6 @@ final class Tx {
         return conn;
     }
 
-    /** What every access to the connection holds (the red button's tables too). */
-    Object lock() {
-        return lock;
-    }
-
     <T> T read(String what, Work<T> work) {
         synchronized (lock) {
             try {
