@@ -107,14 +107,15 @@ public final class AlertPipeline implements AutoCloseable {
     public static AlertPipeline open(MibwatchConfig config, Path dbFile, StoredData stored, Clock clock,
                                      Duration recheckEvery) {
         AlertStore store = AlertStore.open(dbFile);
+        Dispatcher notifier;
         try {
-            Dispatcher notifier = new Dispatcher(store, AlertingSetup.router(config.notifications()),
+            notifier = new Dispatcher(store, AlertingSetup.router(config.notifications()),
                     AlertingSetup.channels(config.notifications()), Dispatcher.Settings.DEFAULT, clock);
-            return new AlertPipeline(config, store, notifier, stored, clock, recheckEvery);
         } catch (RuntimeException e) {
             store.close();
             throw e;
         }
+        return new AlertPipeline(config, store, notifier, stored, clock, recheckEvery); // closes both if it throws
     }
 
     /**

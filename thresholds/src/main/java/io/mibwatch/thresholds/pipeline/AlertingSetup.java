@@ -6,11 +6,9 @@ import io.mibwatch.config.MibwatchConfig;
 import io.mibwatch.config.NotificationsConfig;
 import io.mibwatch.config.ThresholdsConfig;
 import io.mibwatch.core.alert.NotificationKind;
-import io.mibwatch.core.alert.Severity;
 import io.mibwatch.thresholds.alert.Dependencies;
 import io.mibwatch.thresholds.notify.Channel;
 import io.mibwatch.thresholds.notify.EmailChannel;
-import io.mibwatch.thresholds.notify.Notification;
 import io.mibwatch.thresholds.notify.Route;
 import io.mibwatch.thresholds.notify.Router;
 import io.mibwatch.thresholds.notify.SyslogChannel;
@@ -33,7 +31,6 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**

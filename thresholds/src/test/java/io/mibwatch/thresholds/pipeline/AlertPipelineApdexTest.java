@@ -14,7 +14,6 @@ import io.mibwatch.thresholds.alert.AlertState;
 import io.mibwatch.thresholds.apdex.ApdexMonitor;
 import io.mibwatch.thresholds.rule.RuleId;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -11,7 +11,6 @@ import io.mibwatch.thresholds.alert.AlertState;
 import io.mibwatch.thresholds.store.AlertRow;
 import io.mibwatch.thresholds.store.AlertStore;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

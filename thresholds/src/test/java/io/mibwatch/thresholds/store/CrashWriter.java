@@ -2,7 +2,6 @@ package io.mibwatch.thresholds.store;
 
 import io.mibwatch.core.alert.NotificationKind;
 import io.mibwatch.thresholds.alert.AlertState;
-import io.mibwatch.thresholds.notify.Notification;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
