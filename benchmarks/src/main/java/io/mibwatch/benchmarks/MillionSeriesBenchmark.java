@@ -137,7 +137,7 @@ public class MillionSeriesBenchmark {
 
     /**
      * One sample per series at {@code now}, fed as the daemon's alerting does per device poll
-     * (app's Alerting): every sample through the engine, then one tracker call with the device's
+     * (the AlertPipeline): every sample through the engine, then one tracker call with the device's
      * reachability and one with all of the device's results. Then the clock moves one interval.
      */
     private long round(Blackhole bh) {

@@ -6,6 +6,8 @@ import static io.mibwatch.config.Problems.key;
 import static io.mibwatch.config.Problems.show;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mibwatch.core.alert.NotificationKind;
+import io.mibwatch.core.alert.Severity;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -672,21 +674,26 @@ final class AlertingValidator {
             String s = problems.requiredText(key(path, "name"), n.get("name"));
             name = s == null ? name : s;
         }
-        NotificationsConfig.Severity min = NotificationsConfig.Severity.WARNING;
+        Severity min = Severity.WARNING;
         if (!absent(n.get("min_severity"))) {
             String s = problems.text(key(path, "min_severity"), n.get("min_severity"));
             if (s != null) {
                 try {
-                    min = NotificationsConfig.Severity.valueOf(s.toUpperCase(Locale.ROOT));
+                    min = Severity.valueOf(s.toUpperCase(Locale.ROOT));
                 } catch (IllegalArgumentException e) {
                     problems.add(key(path, "min_severity"), s, "expected info, warning or critical");
                 }
             }
         }
-        List<NotificationsConfig.Kind> kinds = new ArrayList<>();
+        List<NotificationKind> kinds = new ArrayList<>();
         for (String s : textList(key(path, "kinds"), n.get("kinds"))) {
             try {
-                kinds.add(NotificationsConfig.Kind.valueOf(s.toUpperCase(Locale.ROOT)));
+                NotificationKind k = NotificationKind.valueOf(s.toUpperCase(Locale.ROOT));
+                if (k.announcedAs() != k) {
+                    // never sent under its own name: a route selecting it would match nothing
+                    throw new IllegalArgumentException(s);
+                }
+                kinds.add(k);
             } catch (IllegalArgumentException e) {
                 problems.add(key(path, "kinds"), s, "expected firing, resolved, severity_changed, acknowledged or flapping");
             }

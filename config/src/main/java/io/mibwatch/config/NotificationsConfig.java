@@ -1,5 +1,7 @@
 package io.mibwatch.config;
 
+import io.mibwatch.core.alert.NotificationKind;
+import io.mibwatch.core.alert.Severity;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -63,18 +65,12 @@ public record NotificationsConfig(List<Channel> channels, List<Route> routes) {
         }
     }
 
-    /** Severity names a route can ask for. */
-    public enum Severity { INFO, WARNING, CRITICAL }
-
-    /** Notification kinds a route can select. */
-    public enum Kind { FIRING, RESOLVED, SEVERITY_CHANGED, ACKNOWLEDGED, FLAPPING }
-
     /**
      * A routing rule: notifications of at least {@code minSeverity}, of one of {@code kinds} (empty
      * = all), whose labels match the globs go to {@code channels}; {@code continueMatching} tries
      * later routes too.
      */
-    public record Route(String name, Severity minSeverity, List<Kind> kinds, Map<String, String> labels,
+    public record Route(String name, Severity minSeverity, List<NotificationKind> kinds, Map<String, String> labels,
                         List<String> channels, boolean continueMatching) {
         public Route {
             Objects.requireNonNull(name, "name");

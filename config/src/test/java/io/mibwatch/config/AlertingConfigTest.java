@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mibwatch.core.alert.Severity;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -50,7 +51,7 @@ class AlertingConfigTest {
                 """);
         NotificationsConfig.Webhook w = (NotificationsConfig.Webhook) c.notifications().channels().get(0);
         assertEquals("tok-123", w.bearerToken().orElseThrow().reveal());
-        assertEquals(NotificationsConfig.Severity.WARNING, c.notifications().routes().get(0).minSeverity());
+        assertEquals(Severity.WARNING, c.notifications().routes().get(0).minSeverity());
         assertEquals("route 1", c.notifications().routes().get(0).name());
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.mibwatch.core.alert.NotificationKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -144,6 +145,6 @@ class ShippedExampleTest {
         assertEquals(3, n.routes().size());
         assertTrue(n.routes().get(0).continueMatching());
         assertEquals(java.util.Map.of("device", "core-*"), n.routes().get(1).labels());
-        assertEquals(List.of(NotificationsConfig.Kind.FIRING, NotificationsConfig.Kind.RESOLVED), n.routes().get(2).kinds());
+        assertEquals(List.of(NotificationKind.FIRING, NotificationKind.RESOLVED), n.routes().get(2).kinds());
     }
 }

@@ -1,6 +1,5 @@
 package io.mibwatch.app.alerting;
 
-import io.mibwatch.core.series.Sample;
 import io.mibwatch.core.series.SeriesId;
 import io.mibwatch.storage.Consolidation;
 import io.mibwatch.storage.SeriesData;
@@ -10,14 +9,11 @@ import io.mibwatch.thresholds.rule.History;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalDouble;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The rules' view of stored values: the latest sample of each series as polled (so rules see
- * sibling values of the cycle being evaluated, e.g. ifAdminStatus next to ifOperStatus, before
- * they reach disk), else the RRD store at its finest resolution.
+ * The rules' view of stored values: the RRD store at its finest resolution. The alert pipeline
+ * puts the latest samples received in front of it.
  */
 public final class StoreHistory implements History {
 
@@ -25,25 +21,13 @@ public final class StoreHistory implements History {
     static final Duration LOOK_BACK = Duration.ofMinutes(15);
 
     private final SeriesStore store;
-    private final Map<SeriesId, Sample> latest = new ConcurrentHashMap<>();
 
     public StoreHistory(SeriesStore store) {
         this.store = store;
     }
 
-    /** Remembers the cycle's samples (call before evaluating them). */
-    public void overlay(List<Sample> samples) {
-        for (Sample s : samples) {
-            latest.put(s.series(), s);
-        }
-    }
-
     @Override
     public OptionalDouble valueAt(SeriesId series, Instant at) {
-        Sample s = latest.get(series);
-        if (s != null && !s.at().isAfter(at)) {
-            return s.isGap() ? OptionalDouble.empty() : OptionalDouble.of(s.value());
-        }
         SeriesData d;
         try {
             d = store.fetch(series, at.minus(LOOK_BACK), at, Duration.ofSeconds(1), Consolidation.AVERAGE);

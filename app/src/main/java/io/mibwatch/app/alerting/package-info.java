@@ -1,8 +1,7 @@
 /**
- * The daemon's alerting pipeline: config mapped onto the rule engine and notifiers
- * ({@link io.mibwatch.app.alerting.AlertingSetup}), the RRD store adapted to the rules'
- * {@link io.mibwatch.thresholds.rule.History} ({@link io.mibwatch.app.alerting.StoreHistory}), and
- * {@link io.mibwatch.app.alerting.Alerting}, which evaluates each finished poll cycle, persists
- * every change in one SQLite transaction and wakes the notification dispatcher.
+ * The daemon's side of the alert pipeline: the RRD store adapted to the rules'
+ * {@link io.mibwatch.thresholds.rule.History} ({@link io.mibwatch.app.alerting.StoreHistory}) and
+ * {@link io.mibwatch.app.alerting.AlertingWiring}, which opens the
+ * {@link io.mibwatch.thresholds.pipeline.AlertPipeline} over it and turns poll cycles into its input.
  */
 package io.mibwatch.app.alerting;

@@ -1,2 +1,2 @@
-/** Adapters feeding learned baselines (issue 6) from the app's stores. */
+/** Adapters feeding learned baselines from the app's RRD store. */
 package io.mibwatch.app.baseline;

@@ -205,12 +205,12 @@ final class BaselineCommand implements Runnable {
                 out.flush();
                 return ExitCodes.OK;
             }
-            List<io.mibwatch.app.baseline.BaselineRules.Status> status;
+            List<io.mibwatch.thresholds.baseline.BaselineRules.Status> status;
             try (RrdSeriesStore store = RrdSeriesStore.readOnly(dir, new SeriesSchema(StandardMetrics.dsNamesByGroup()))) {
                 java.util.function.Supplier<List<SeriesId>> all = () -> store.devices().stream()
                         .flatMap(d -> store.list(d).stream()).toList();
                 // the learning window ends at --at, as the daemon's ends at its now
-                try (io.mibwatch.app.baseline.BaselineRules rules = io.mibwatch.app.baseline.BaselineRules.of(
+                try (io.mibwatch.thresholds.baseline.BaselineRules rules = io.mibwatch.thresholds.baseline.BaselineRules.of(
                         cfg.thresholds(), new RrdStoredHistory(store), Clock.fixed(when, java.time.ZoneOffset.UTC), all,
                         ZoneId.systemDefault())) {
                     rules.refreshNow();

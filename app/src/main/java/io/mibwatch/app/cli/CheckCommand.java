@@ -1,10 +1,11 @@
 package io.mibwatch.app.cli;
 
-import io.mibwatch.app.alerting.AlertingSetup;
+import io.mibwatch.thresholds.pipeline.AlertingSetup;
 import io.mibwatch.catalog.metric.StandardMetrics;
 import io.mibwatch.catalog.threshold.Direction;
 import io.mibwatch.config.MibwatchConfig;
 import io.mibwatch.config.ThresholdsConfig;
+import io.mibwatch.core.alert.Severity;
 import io.mibwatch.core.series.SeriesId;
 import io.mibwatch.storage.Consolidation;
 import io.mibwatch.storage.RrdSeriesStore;
@@ -19,7 +20,6 @@ import io.mibwatch.thresholds.rule.Reboot;
 import io.mibwatch.thresholds.rule.ReferenceRule;
 import io.mibwatch.thresholds.rule.Rule;
 import io.mibwatch.thresholds.rule.RuleSet;
-import io.mibwatch.thresholds.rule.Severity;
 import io.mibwatch.thresholds.rule.StaticThreshold;
 import io.mibwatch.thresholds.rule.Unreachable;
 import java.io.PrintWriter;

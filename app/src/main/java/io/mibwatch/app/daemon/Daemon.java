@@ -1,6 +1,6 @@
 package io.mibwatch.app.daemon;
 
-import io.mibwatch.app.alerting.Alerting;
+import io.mibwatch.app.alerting.AlertingWiring;
 import io.mibwatch.catalog.metric.StandardMetrics;
 import io.mibwatch.config.DeviceConfig;
 import io.mibwatch.config.MibwatchConfig;
@@ -14,6 +14,7 @@ import io.mibwatch.storage.RrdSeriesStore;
 import io.mibwatch.storage.SeriesSchema;
 import io.mibwatch.storage.SeriesStore;
 import io.mibwatch.storage.WriteReport;
+import io.mibwatch.thresholds.pipeline.AlertPipeline;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,9 +56,8 @@ public final class Daemon implements AutoCloseable {
     private final List<DevicePoller> pollers = new ArrayList<>();
     private final Map<String, DevicePoller> pollersByName = new java.util.HashMap<>();
     private final Map<String, DeviceStatus> status = new ConcurrentHashMap<>();
-    private final Alerting alerting;
+    private final AlertPipeline alerting;
     private final List<CycleListenerHook> hooks = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private final NotableChanges notable = new NotableChanges();
 
     /** Extra consumers of finished cycles (tests, exporters). */
     @FunctionalInterface
@@ -66,7 +66,7 @@ public final class Daemon implements AutoCloseable {
     }
 
     public Daemon(MibwatchConfig config, Path dataDir, Clock clock) throws IOException, SchedulerException {
-        this(config, dataDir, clock, Alerting.RECHECK);
+        this(config, dataDir, clock, AlertPipeline.RECHECK);
     }
 
     /**
@@ -104,7 +104,7 @@ public final class Daemon implements AutoCloseable {
             return t;
         });
         this.scheduler = new PollScheduler(clock, 4);
-        this.alerting = new Alerting(config, store, dataDir.resolve(DATABASE), clock, alertRecheck);
+        this.alerting = AlertingWiring.open(config, store, dataDir.resolve(DATABASE), clock, alertRecheck);
         RateTracker rates = new RateTracker();
         for (DeviceConfig d : config.devices()) {
             status.put(d.name(), DeviceStatus.initial(d.name()));
@@ -191,7 +191,7 @@ public final class Daemon implements AutoCloseable {
                 .thenApply(v -> new FleetCycle(started.size(), ok.get(), failed.get(), samples.get()));
     }
 
-    public Alerting alerting() {
+    public AlertPipeline alerting() {
         return alerting;
     }
 
@@ -227,7 +227,7 @@ public final class Daemon implements AutoCloseable {
         }
         try {
             // after the RRD write, so rules reading history see this cycle too
-            alerting.onCycle(r);
+            alerting.onCycle(AlertingWiring.cycle(r));
         } catch (RuntimeException e) {
             LOG.error("device {}: alert evaluation failed: {}", r.device(), e.toString(), e);
         }
@@ -248,9 +248,6 @@ public final class Daemon implements AutoCloseable {
             LOG.info("device {}: answering again after {} failed poll(s)", r.device(), before.consecutiveFailures());
         } else if (r.ok() && r.discovered()) {
             LOG.info("device {}: discovered, {} samples per cycle", r.device(), r.samples().size());
-        }
-        for (String change : notable.changes(r)) {
-            LOG.info(change);
         }
         for (CycleListenerHook h : hooks) {
             try {

@@ -1,10 +1,7 @@
 package io.mibwatch.app.demo;
 
-import io.mibwatch.app.baseline.BaselineRules;
 import io.mibwatch.app.baseline.RrdStoredHistory;
 import io.mibwatch.app.daemon.Daemon;
-import io.mibwatch.simulator.scenario.Fault;
-import java.util.Optional;
 import io.mibwatch.catalog.metric.StandardMetrics;
 import io.mibwatch.config.ConfigLoader;
 import io.mibwatch.config.DeviceConfig;
@@ -12,6 +9,9 @@ import io.mibwatch.config.MibwatchConfig;
 import io.mibwatch.core.series.SeriesId;
 import io.mibwatch.simulator.agent.SimClock;
 import io.mibwatch.simulator.agent.SnmpSimulator;
+import io.mibwatch.simulator.model.DeviceModel;
+import io.mibwatch.simulator.model.TrafficShape;
+import io.mibwatch.simulator.scenario.Fault;
 import io.mibwatch.simulator.scenario.Scenario;
 import io.mibwatch.simulator.scenario.ScenarioLoader;
 import io.mibwatch.simulator.sim.Simulation;
@@ -19,6 +19,9 @@ import io.mibwatch.storage.Backfill;
 import io.mibwatch.storage.RrdLayout;
 import io.mibwatch.storage.RrdSeriesStore;
 import io.mibwatch.storage.SeriesSchema;
+import io.mibwatch.thresholds.alert.TransitionReason;
+import io.mibwatch.thresholds.baseline.BaselineRules;
+import io.mibwatch.thresholds.pipeline.AlertEvent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -35,10 +38,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import io.mibwatch.simulator.model.DeviceModel;
-import io.mibwatch.simulator.model.TrafficShape;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -179,6 +181,7 @@ public final class Demo implements AutoCloseable {
                     "# written by mibwatch demo\ndata_dir: " + s.dataDir().toAbsolutePath() + "\n" + yaml);
             long d0 = System.nanoTime();
             Daemon daemon = new Daemon(cfg, s.dataDir(), clock);
+            daemon.alerting().addListener(Demo::showPending);
             SimulatedUsers.Plan users;
             try {
                 users = seedComplaints(daemon, s.scenario(), t0, s.history(), clock);
@@ -194,6 +197,16 @@ public final class Demo implements AutoCloseable {
         } catch (Exception | Error e) {
             sim.close();
             throw e;
+        }
+    }
+
+    /**
+     * The pipeline logs FIRED and RESOLVED itself; the demo's console shows PENDING too, so a fault
+     * whose rule waits (srv2's CPU: the reference rule's 5 minutes) shows when it is first seen.
+     */
+    private static void showPending(AlertEvent e) {
+        if (e.transition().reason() == TransitionReason.PENDING) {
+            LOG.info(e.line());
         }
     }
 

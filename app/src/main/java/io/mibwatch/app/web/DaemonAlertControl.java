@@ -1,14 +1,14 @@
 package io.mibwatch.app.web;
 
-import io.mibwatch.app.alerting.Alerting;
+import io.mibwatch.thresholds.pipeline.AlertPipeline;
 import io.mibwatch.thresholds.store.SilenceRow;
 import io.mibwatch.web.alerts.AlertControl;
 
-/** The alert page's acks and silences, applied by the running daemon's {@link Alerting} at once. */
+/** The alert page's acks and silences, applied by the running daemon's {@link AlertPipeline} at once. */
 final class DaemonAlertControl implements AlertControl {
-    private final Alerting alerting;
+    private final AlertPipeline alerting;
 
-    DaemonAlertControl(Alerting alerting) {
+    DaemonAlertControl(AlertPipeline alerting) {
         this.alerting = alerting;
     }
 

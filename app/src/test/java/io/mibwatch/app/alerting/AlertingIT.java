@@ -8,11 +8,12 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import io.mibwatch.app.daemon.Daemon;
 import io.mibwatch.config.ConfigLoader;
 import io.mibwatch.config.MibwatchConfig;
+import io.mibwatch.core.alert.Severity;
 import io.mibwatch.poller.schedule.CycleReport;
 import io.mibwatch.simulator.agent.SimClock;
 import io.mibwatch.simulator.agent.SnmpSimulator;
+import io.mibwatch.thresholds.alert.AlertState;
 import io.mibwatch.thresholds.store.AlertRow;
-import io.mibwatch.thresholds.store.AlertState;
 import io.mibwatch.thresholds.store.AlertStore;
 import io.mibwatch.thresholds.store.StoredTransition;
 import jakarta.mail.internet.MimeMessage;
@@ -112,7 +113,7 @@ class AlertingIT {
                 Duration delay = Duration.between(crossed, firing.firingSince().orElseThrow());
                 // within one poll interval of the crossing (plus the poll's own round trip)
                 assertTrue(delay.compareTo(INTERVAL.plusMillis(500)) <= 0, "fired " + delay + " after the crossing");
-                assertEquals(io.mibwatch.thresholds.notify.Severity.CRITICAL, firing.severity());
+                assertEquals(Severity.CRITICAL, firing.severity());
 
                 srv.cpu(78); // below warning, above rearm: still firing (hysteresis), severity down to warning
                 int cyclesBefore = okCycles.get();

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mibwatch.app.Main;
-import io.mibwatch.app.alerting.Alerting;
+import io.mibwatch.app.alerting.AlertingWiring;
 import io.mibwatch.app.daemon.Daemon;
 import io.mibwatch.catalog.metric.StandardMetrics;
 import io.mibwatch.config.ConfigLoader;
@@ -17,6 +17,7 @@ import io.mibwatch.poller.schedule.CycleReport;
 import io.mibwatch.storage.RrdLayout;
 import io.mibwatch.storage.RrdSeriesStore;
 import io.mibwatch.storage.SeriesSchema;
+import io.mibwatch.thresholds.pipeline.AlertPipeline;
 import io.mibwatch.thresholds.store.AlertRow;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -92,9 +93,9 @@ class AlertsCliTest {
 
     /** srv1 at 95 % (critical), srv2 at 60 % (warning with its override). */
     private void twoFiringAlerts(RrdSeriesStore rrd) {
-        try (Alerting a = new Alerting(cfg, rrd, data.resolve(Daemon.DATABASE), Clock.systemUTC(), Alerting.RECHECK)) {
-            a.onCycle(cycle("srv2", 60));
-            a.onCycle(cycle("srv1", 95));
+        try (AlertPipeline a = AlertingWiring.open(cfg, rrd, data.resolve(Daemon.DATABASE), Clock.systemUTC(), AlertPipeline.RECHECK)) {
+            a.onCycle(AlertingWiring.cycle(cycle("srv2", 60)));
+            a.onCycle(AlertingWiring.cycle(cycle("srv1", 95)));
         }
     }
 
@@ -129,7 +130,7 @@ class AlertsCliTest {
                     "--data", data.toString());
             assertEquals(0, r.code(), r.err());
             assertTrue(r.out().startsWith("ack request 1 queued for " + CPU_ALERT), r.out());
-            try (Alerting a = new Alerting(cfg, rrd, data.resolve(Daemon.DATABASE), Clock.systemUTC(), Alerting.RECHECK)) {
+            try (AlertPipeline a = AlertingWiring.open(cfg, rrd, data.resolve(Daemon.DATABASE), Clock.systemUTC(), AlertPipeline.RECHECK)) {
                 a.periodic();
                 AlertRow row = a.store().alert(CPU_ALERT).orElseThrow();
                 assertEquals("alice", row.ack().orElseThrow().user());
@@ -163,10 +164,10 @@ class AlertsCliTest {
                 && list.out().contains("CHG-42") && list.out().contains("active"), list.out());
 
         try (RrdSeriesStore rrd = rrd();
-             Alerting a = new Alerting(cfg, rrd, data.resolve(Daemon.DATABASE), Clock.systemUTC(), Alerting.RECHECK)) {
+             AlertPipeline a = AlertingWiring.open(cfg, rrd, data.resolve(Daemon.DATABASE), Clock.systemUTC(), AlertPipeline.RECHECK)) {
             a.periodic();
-            a.onCycle(cycle("srv1", 95));
-            a.onCycle(cycle("srv2", 60));
+            a.onCycle(AlertingWiring.cycle(cycle("srv1", 95)));
+            a.onCycle(AlertingWiring.cycle(cycle("srv2", 60)));
             assertEquals(Optional.of(id), a.store().alert(CPU_ALERT).orElseThrow().silencedBy());
             assertEquals(1, a.store().notifications().size(), "only srv2's alert is notified: "
                     + a.store().notifications());

@@ -3,7 +3,7 @@ package io.mibwatch.app.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.mibwatch.app.alerting.Alerting;
+import io.mibwatch.app.alerting.AlertingWiring;
 import io.mibwatch.catalog.metric.StandardMetrics;
 import io.mibwatch.config.ConfigLoader;
 import io.mibwatch.config.MibwatchConfig;
@@ -16,6 +16,7 @@ import io.mibwatch.storage.SeriesSchema;
 import io.mibwatch.thresholds.alert.AlertId;
 import io.mibwatch.thresholds.alert.AlertState;
 import io.mibwatch.thresholds.apdex.ApdexMonitor;
+import io.mibwatch.thresholds.pipeline.AlertPipeline;
 import io.mibwatch.thresholds.rule.RuleId;
 import io.mibwatch.web.alerts.AlertsFeature;
 import io.mibwatch.web.http.Role;
@@ -62,12 +63,12 @@ class DaemonAlertControlIT {
         // a recheck period far beyond the test: whatever happens, happens through the web's direct calls
         try (RrdSeriesStore rrd = new RrdSeriesStore(tmp.resolve("rrd"), new SeriesSchema(StandardMetrics.dsNamesByGroup()),
                 d -> RrdLayout.stock(Duration.ofSeconds(60)));
-             Alerting alerting = new Alerting(cfg, rrd, tmp.resolve("mibwatch.db"), clock, Duration.ofHours(1))) {
+             AlertPipeline alerting = AlertingWiring.open(cfg, rrd, tmp.resolve("mibwatch.db"), clock, Duration.ofHours(1))) {
             Instant t0 = clock.instant().minusSeconds(600);
             for (int i = 0; i < 10; i++) {
                 Instant at = t0.plusSeconds(60L * i);
-                alerting.onCycle(new CycleReport("r1", at, Duration.ofMillis(5), Optional.empty(),
-                        List.of(new Sample(RTT, at, 250)), Map.of(), false, 0));
+                alerting.onCycle(AlertingWiring.cycle(new CycleReport("r1", at, Duration.ofMillis(5), Optional.empty(),
+                        List.of(new Sample(RTT, at, 250)), Map.of(), false, 0)));
             }
             assertEquals(AlertState.FIRING, alerting.tracker().alert(id).orElseThrow().state());
             AlertsFeature alerts = new AlertsFeature(alerting.store(), new DaemonAlertControl(alerting), clock,

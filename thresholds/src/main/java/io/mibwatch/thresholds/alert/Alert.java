@@ -1,8 +1,8 @@
 package io.mibwatch.thresholds.alert;
 
+import io.mibwatch.core.alert.Severity;
 import io.mibwatch.core.series.SeriesId;
 import io.mibwatch.thresholds.rule.RuleId;
-import io.mibwatch.thresholds.rule.Severity;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,7 +1,8 @@
 package io.mibwatch.thresholds.alert;
 
+import io.mibwatch.core.alert.NotificationKind;
+import io.mibwatch.core.alert.Severity;
 import io.mibwatch.thresholds.rule.Condition;
-import io.mibwatch.thresholds.rule.Severity;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

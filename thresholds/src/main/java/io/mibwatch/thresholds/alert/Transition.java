@@ -1,6 +1,6 @@
 package io.mibwatch.thresholds.alert;
 
-import io.mibwatch.thresholds.rule.Severity;
+import io.mibwatch.core.alert.Severity;
 import java.time.Instant;
 import java.util.Objects;
 

@@ -1,5 +1,7 @@
 package io.mibwatch.thresholds.notify;
 
+import io.mibwatch.core.alert.NotificationKind;
+import io.mibwatch.core.alert.Severity;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
@@ -14,29 +16,16 @@ import java.util.TreeMap;
  *
  * @param id       unique id (e.g. {@code <alertId>#<transition>}), the receivers' de-duplication key
  * @param alertId  the alert this is about
- * @param kind     what happened
+ * @param kind     what happened, as announced ({@link NotificationKind#announcedAs})
  * @param severity the alert's severity at {@code at} (a RESOLVED carries the severity it had)
  * @param title    one line (email subject, syslog message start)
  * @param body     free text, may span lines
  * @param labels   routing/match labels, e.g. {@code device}, {@code metric}, {@code instance}; sorted
  * @param at       when the transition happened (not when it is sent)
  */
-public record Notification(String id, String alertId, Kind kind, Severity severity, String title,
+public record Notification(String id, String alertId, NotificationKind kind, Severity severity, String title,
                            String body, Map<String, String> labels, Instant at) {
 
-    /** What a notification announces. */
-    public enum Kind {
-        /** PENDING -> FIRING (or an event rule that fired). */
-        FIRING,
-        /** FIRING -> RESOLVED. */
-        RESOLVED,
-        /** still firing, severity went up or down (warning -> critical). */
-        SEVERITY_CHANGED,
-        /** a user acknowledged the alert. */
-        ACKNOWLEDGED,
-        /** the alert started flapping; further changes are damped until it settles. */
-        FLAPPING
-    }
 
     public Notification {
         Objects.requireNonNull(id, "id");

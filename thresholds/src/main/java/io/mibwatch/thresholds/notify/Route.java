@@ -1,5 +1,7 @@
 package io.mibwatch.thresholds.notify;
 
+import io.mibwatch.core.alert.NotificationKind;
+import io.mibwatch.core.alert.Severity;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +21,7 @@ import java.util.TreeMap;
  * @param channels         channel names, at least one
  * @param continueMatching keep trying later routes after this one matched
  */
-public record Route(String name, Severity minSeverity, Set<Notification.Kind> kinds, Map<String, String> labels,
+public record Route(String name, Severity minSeverity, Set<NotificationKind> kinds, Map<String, String> labels,
                     List<String> channels, boolean continueMatching) {
 
     public Route {

@@ -1,5 +1,6 @@
 package io.mibwatch.thresholds.notify;
 
+import io.mibwatch.core.alert.NotificationKind;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -84,7 +85,7 @@ public final class SyslogChannel implements Channel {
 
     /** RFC 5424 severity for a notification. */
     static int severity(Notification n) {
-        if (n.kind() == Notification.Kind.RESOLVED) {
+        if (n.kind() == NotificationKind.RESOLVED) {
             return 5;
         }
         return switch (n.severity()) {

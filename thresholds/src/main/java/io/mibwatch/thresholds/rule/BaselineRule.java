@@ -1,6 +1,7 @@
 package io.mibwatch.thresholds.rule;
 
 import io.mibwatch.catalog.threshold.Direction;
+import io.mibwatch.core.alert.Severity;
 import io.mibwatch.thresholds.baseline.Arming;
 import io.mibwatch.thresholds.baseline.BaselineTable;
 import io.mibwatch.thresholds.baseline.Baselines;

@@ -1,5 +1,6 @@
 package io.mibwatch.thresholds.rule;
 
+import io.mibwatch.core.alert.Severity;
 import java.util.Objects;
 
 /**

@@ -1,5 +1,6 @@
 package io.mibwatch.thresholds.rule;
 
+import io.mibwatch.core.alert.Severity;
 import io.mibwatch.core.series.SeriesId;
 import java.time.Duration;
 import java.time.Instant;

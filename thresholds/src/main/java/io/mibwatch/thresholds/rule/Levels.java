@@ -2,6 +2,7 @@ package io.mibwatch.thresholds.rule;
 
 import io.mibwatch.catalog.threshold.Direction;
 import io.mibwatch.catalog.threshold.Reference;
+import io.mibwatch.core.alert.Severity;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

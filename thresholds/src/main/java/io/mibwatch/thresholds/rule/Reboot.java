@@ -1,5 +1,6 @@
 package io.mibwatch.thresholds.rule;
 
+import io.mibwatch.core.alert.Severity;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;

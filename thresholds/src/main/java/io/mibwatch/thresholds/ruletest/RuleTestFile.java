@@ -1,12 +1,12 @@
 package io.mibwatch.thresholds.ruletest;
 
+import io.mibwatch.core.alert.Severity;
 import io.mibwatch.core.series.SeriesId;
 import io.mibwatch.thresholds.alert.AlertId;
 import io.mibwatch.thresholds.alert.AlertState;
 import io.mibwatch.thresholds.alert.Dependencies;
 import io.mibwatch.thresholds.alert.Silence;
 import io.mibwatch.thresholds.rule.RuleConfig;
-import io.mibwatch.thresholds.rule.Severity;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,7 @@
 package io.mibwatch.thresholds.store;
 
-import io.mibwatch.thresholds.notify.Severity;
+import io.mibwatch.core.alert.Severity;
+import io.mibwatch.thresholds.alert.AlertState;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;

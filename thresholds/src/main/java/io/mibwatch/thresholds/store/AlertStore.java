@@ -1,37 +1,25 @@
 package io.mibwatch.thresholds.store;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mibwatch.thresholds.notify.Delivery;
 import io.mibwatch.thresholds.notify.DeliveryLogEntry;
 import io.mibwatch.thresholds.notify.Notification;
 import io.mibwatch.thresholds.notify.Outbox;
-import io.mibwatch.thresholds.notify.Severity;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
-import org.sqlite.SQLiteErrorCode;
-import org.sqlite.SQLiteException;
 
 /**
  * The alert event store: one SQLite database file ({@code /var/lib/mibwatch/mibwatch.db}) holding
@@ -44,15 +32,16 @@ import org.sqlite.SQLiteException;
  * {@link #apply} returned is on disk. The price is one fsync per evaluation batch, which is small
  * next to a poll interval. WAL also lets the CLI read while the daemon writes.
  *
- * <p>One connection, methods synchronized: writes are short, and SQLite serialises writers anyway.
- * Other processes may open the same file; {@code busy_timeout} makes them wait instead of failing.
- * Instants are stored as epoch milliseconds.
+ * <p>One connection and one lock ({@code Tx}): writes are short, and SQLite serialises writers
+ * anyway. Other processes may open the same file; {@code busy_timeout} makes them wait instead of
+ * failing. Each table has its own class ({@code AlertsTable}, {@code TransitionsTable},
+ * {@code AcksTable}, {@code AckRequestsTable}, {@code SilencesTable}, {@code NotificationsTable},
+ * {@code DeliveriesTable}, {@code DeliveryLogTable}, and {@link RedButtonStore}); this class opens
+ * the file and says which tables one operation writes in one transaction.
  */
 public final class AlertStore implements Outbox, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AlertStore.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<TreeMap<String, String>> LABELS = new TypeReference<>() { };
 
     /**
      * @param busyTimeout how long to wait for another process's write lock
@@ -70,12 +59,26 @@ public final class AlertStore implements Outbox, AutoCloseable {
         }
     }
 
-    private final Path file;
-    private final Connection conn;
+    private final Tx tx;
+    private final AlertsTable alerts;
+    private final TransitionsTable transitions;
+    private final AcksTable acks;
+    private final AckRequestsTable ackRequests;
+    private final SilencesTable silences;
+    private final NotificationsTable notifications;
+    private final DeliveriesTable deliveries;
+    private final DeliveryLogTable deliveryLog;
 
     private AlertStore(Path file, Connection conn) {
-        this.file = file;
-        this.conn = conn;
+        this.tx = new Tx(file, conn);
+        this.alerts = new AlertsTable(conn);
+        this.transitions = new TransitionsTable(conn);
+        this.acks = new AcksTable(conn);
+        this.ackRequests = new AckRequestsTable(conn);
+        this.silences = new SilencesTable(conn);
+        this.notifications = new NotificationsTable(conn);
+        this.deliveries = new DeliveriesTable(conn);
+        this.deliveryLog = new DeliveryLogTable(conn);
     }
 
     public static AlertStore open(Path file) {
@@ -107,14 +110,14 @@ public final class AlertStore implements Outbox, AutoCloseable {
         try {
             c = cfg.createConnection("jdbc:sqlite:" + abs);
         } catch (SQLException e) {
-            throw new AlertStoreException("event store " + abs + ": cannot open: " + describe(e), e);
+            throw new AlertStoreException("event store " + abs + ": cannot open: " + Tx.describe(e), e);
         }
         try {
             check(c, abs, options);
             return new AlertStore(abs, c);
         } catch (SQLException e) {
             closeQuietly(c);
-            throw new AlertStoreException("event store " + abs + ": cannot open: " + describe(e), e);
+            throw new AlertStoreException("event store " + abs + ": cannot open: " + Tx.describe(e), e);
         } catch (RuntimeException e) {
             closeQuietly(c);
             throw e;
@@ -173,22 +176,23 @@ public final class AlertStore implements Outbox, AutoCloseable {
 
     /** The red button tables (complaints, active periods, suggestions) on this connection. */
     public RedButtonStore redButton() {
-        return new RedButtonStore(conn, this);
+        return new RedButtonStore(tx);
     }
 
     public Path file() {
-        return file;
+        return tx.file();
     }
 
-    public synchronized int schemaVersion() {
-        return read("read the schema version", () -> Migrations.currentVersion(conn));
+    public int schemaVersion() {
+        return tx.read("read the schema version", () -> Migrations.currentVersion(tx.connection()));
     }
 
     /** {@code PRAGMA integrity_check}: {@code ["ok"]} for a sound database. */
-    public synchronized List<String> integrityCheck() {
-        return read("check integrity", () -> {
+    public List<String> integrityCheck() {
+        return tx.read("check integrity", () -> {
             List<String> out = new ArrayList<>();
-            try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
+            try (Statement s = tx.connection().createStatement();
+                 ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
                 while (rs.next()) {
                     out.add(rs.getString(1));
                 }
@@ -209,582 +213,171 @@ public final class AlertStore implements Outbox, AutoCloseable {
      * transitions, in order. When this returns, the batch is durable; when it throws, nothing of
      * the batch is stored and everything stored before is intact.
      */
-    public synchronized List<Long> apply(Batch batch) {
+    public List<Long> apply(Batch batch) {
         if (batch.isEmpty()) {
             return List.of();
         }
-        return write("record " + batch.transitions().size() + " transition(s), " + batch.upserts().size()
+        return tx.write("record " + batch.transitions().size() + " transition(s), " + batch.upserts().size()
                 + " alert(s), " + batch.notifications().size() + " notification(s)", () -> {
             for (AlertRow a : batch.upserts()) {
-                upsert(a);
+                alerts.upsert(a);
             }
-            List<Long> seqs = new ArrayList<>();
-            try (PreparedStatement ps = conn.prepareStatement(
-                    "INSERT INTO transitions(alert_id, from_state, to_state, severity, at, value, reason)"
-                            + " VALUES (?,?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
-                for (TransitionRow t : batch.transitions()) {
-                    ps.setString(1, t.alertId());
-                    ps.setString(2, t.from().name());
-                    ps.setString(3, t.to().name());
-                    ps.setString(4, t.severity().name());
-                    ps.setLong(5, t.at().toEpochMilli());
-                    setDouble(ps, 6, t.value());
-                    ps.setString(7, t.reason());
-                    ps.executeUpdate();
-                    try (ResultSet keys = ps.getGeneratedKeys()) {
-                        keys.next();
-                        seqs.add(keys.getLong(1));
-                    }
-                }
-            }
+            List<Long> seqs = transitions.append(batch.transitions());
             for (AckRow a : batch.acks()) {
-                insertAck(a);
+                acks.insert(a);
             }
             for (Notification n : batch.notifications()) {
-                insertNotification(n);
+                notifications.insert(n);
             }
             return seqs;
         });
     }
 
-    private void upsert(AlertRow a) throws SQLException {
-        try (PreparedStatement ps = conn.prepareStatement("""
-                INSERT INTO alerts(id, rule, device, series, state, severity, value, since, pending_since,
-                  firing_since, resolved_at, ack_user, ack_comment, ack_at, silenced_by, suppressed_by, flapping, labels)
-                VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
-                ON CONFLICT(id) DO UPDATE SET rule=excluded.rule, device=excluded.device, series=excluded.series,
-                  state=excluded.state, severity=excluded.severity, value=excluded.value, since=excluded.since,
-                  pending_since=excluded.pending_since, firing_since=excluded.firing_since,
-                  resolved_at=excluded.resolved_at, ack_user=excluded.ack_user, ack_comment=excluded.ack_comment,
-                  ack_at=excluded.ack_at, silenced_by=excluded.silenced_by, suppressed_by=excluded.suppressed_by,
-                  flapping=excluded.flapping, labels=excluded.labels""")) {
-            ps.setString(1, a.id());
-            ps.setString(2, a.rule());
-            ps.setString(3, a.device());
-            ps.setString(4, a.series());
-            ps.setString(5, a.state().name());
-            ps.setString(6, a.severity().name());
-            setDouble(ps, 7, a.value());
-            ps.setLong(8, a.since().toEpochMilli());
-            setInstant(ps, 9, a.pendingSince());
-            setInstant(ps, 10, a.firingSince());
-            setInstant(ps, 11, a.resolvedAt());
-            ps.setString(12, a.ack().map(AckRow::user).orElse(null));
-            ps.setString(13, a.ack().map(AckRow::comment).orElse(null));
-            setInstant(ps, 14, a.ack().map(AckRow::at));
-            ps.setString(15, a.silencedBy().orElse(null));
-            ps.setString(16, a.suppressedBy().orElse(null));
-            ps.setInt(17, a.flapping() ? 1 : 0);
-            ps.setString(18, toJson(a.labels()));
-            ps.executeUpdate();
-        }
-    }
-
-    private void insertAck(AckRow a) throws SQLException {
-        try (PreparedStatement ps = conn.prepareStatement(
-                "INSERT INTO acks(alert_id, user, comment, at) VALUES (?,?,?,?)")) {
-            ps.setString(1, a.alertId());
-            ps.setString(2, a.user());
-            ps.setString(3, a.comment());
-            ps.setLong(4, a.at().toEpochMilli());
-            ps.executeUpdate();
-        }
-    }
-
-    private void insertNotification(Notification n) throws SQLException {
-        try (PreparedStatement ps = conn.prepareStatement(
-                "INSERT INTO notifications(id, alert_id, kind, severity, title, body, labels, at)"
-                        + " VALUES (?,?,?,?,?,?,?,?)")) {
-            ps.setString(1, n.id());
-            ps.setString(2, n.alertId());
-            ps.setString(3, n.kind().name());
-            ps.setString(4, n.severity().name());
-            ps.setString(5, n.title());
-            ps.setString(6, n.body());
-            ps.setString(7, toJson(n.labels()));
-            ps.setLong(8, n.at().toEpochMilli());
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            if (e instanceof SQLiteException se && se.getResultCode() == SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE) {
-                throw new SQLException("notification id '" + n.id() + "' is already in the outbox", e);
-            }
-            throw e;
-        }
-    }
-
     /** Stores a silence; fails if the id exists. */
-    public synchronized void addSilence(SilenceRow s) {
-        write("add silence " + s.id(), () -> {
-            try (PreparedStatement ps = conn.prepareStatement("INSERT INTO silences(id, device_glob, metric_glob,"
-                    + " label_globs, start_at, end_at, created_by, comment) VALUES (?,?,?,?,?,?,?,?)")) {
-                ps.setString(1, s.id());
-                ps.setString(2, s.matcher().device());
-                ps.setString(3, s.matcher().metric());
-                ps.setString(4, toJson(s.matcher().labels()));
-                ps.setLong(5, s.start().toEpochMilli());
-                ps.setLong(6, s.end().toEpochMilli());
-                ps.setString(7, s.createdBy());
-                ps.setString(8, s.comment());
-                ps.executeUpdate();
-            } catch (SQLiteException e) {
-                if (e.getResultCode() == SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY) {
-                    throw new SQLException("silence id '" + s.id() + "' already exists", e);
-                }
-                throw e;
-            }
+    public void addSilence(SilenceRow s) {
+        tx.write("add silence " + s.id(), () -> {
+            silences.insert(s);
             return null;
         });
     }
 
     /** Deletes a silence; false if there was none with that id. */
-    public synchronized boolean removeSilence(String id) {
-        return write("remove silence " + id, () -> {
-            try (PreparedStatement ps = conn.prepareStatement("DELETE FROM silences WHERE id = ?")) {
-                ps.setString(1, id);
-                return ps.executeUpdate() == 1;
-            }
-        });
+    public boolean removeSilence(String id) {
+        return tx.write("remove silence " + id, () -> silences.delete(id));
     }
 
     /** Queues an acknowledgement for the daemon to apply; returns the request id. */
-    public synchronized long requestAck(AckRow ack) {
-        return write("queue ack of " + ack.alertId(), () -> {
-            try (PreparedStatement ps = conn.prepareStatement("INSERT INTO ack_requests(alert_id, user, comment, at)"
-                    + " VALUES (?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
-                ps.setString(1, ack.alertId());
-                ps.setString(2, ack.user());
-                ps.setString(3, ack.comment());
-                ps.setLong(4, ack.at().toEpochMilli());
-                ps.executeUpdate();
-                try (ResultSet keys = ps.getGeneratedKeys()) {
-                    keys.next();
-                    return keys.getLong(1);
-                }
-            }
-        });
+    public long requestAck(AckRow ack) {
+        return tx.write("queue ack of " + ack.alertId(), () -> ackRequests.insert(ack));
     }
 
     /** Records what became of an ack request. */
-    public synchronized void completeAckRequest(long id, String outcome, Instant at) {
-        write("complete ack request " + id, () -> {
-            try (PreparedStatement ps = conn.prepareStatement(
-                    "UPDATE ack_requests SET done_at = ?, outcome = ? WHERE id = ?")) {
-                ps.setLong(1, at.toEpochMilli());
-                ps.setString(2, outcome);
-                ps.setLong(3, id);
-                ps.executeUpdate();
-            }
+    public void completeAckRequest(long id, String outcome, Instant at) {
+        tx.write("complete ack request " + id, () -> {
+            ackRequests.complete(id, outcome, at);
             return null;
         });
     }
 
     /** Ack requests not yet applied, oldest first. */
-    public synchronized List<AckRequest> openAckRequests() {
-        return ackRequests("WHERE done_at IS NULL ORDER BY id");
+    public List<AckRequest> openAckRequests() {
+        return tx.read("read ack requests", ackRequests::open);
     }
 
-    public synchronized Optional<AckRequest> ackRequest(long id) {
-        return ackRequests("WHERE id = " + id).stream().findFirst();
-    }
-
-    private List<AckRequest> ackRequests(String tail) {
-        return read("read ack requests", () -> {
-            List<AckRequest> out = new ArrayList<>();
-            try (Statement s = conn.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT * FROM ack_requests " + tail)) {
-                while (rs.next()) {
-                    long done = rs.getLong("done_at");
-                    Optional<Instant> doneAt = rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(done));
-                    out.add(new AckRequest(rs.getLong("id"), new AckRow(rs.getString("alert_id"), rs.getString("user"),
-                            rs.getString("comment"), Instant.ofEpochMilli(rs.getLong("at"))), doneAt,
-                            Optional.ofNullable(rs.getString("outcome"))));
-                }
-            }
-            return out;
-        });
+    public Optional<AckRequest> ackRequest(long id) {
+        return tx.read("read ack requests", () -> ackRequests.byId(id));
     }
 
     // ---------------------------------------------------------------- reads
 
     /** PENDING and FIRING alerts, by id: what the state machine restores after a restart. */
-    public synchronized List<AlertRow> activeAlerts() {
-        return alertsWhere("state IN ('PENDING','FIRING')");
+    public List<AlertRow> activeAlerts() {
+        return tx.read("read alerts", alerts::active);
     }
 
     /** Every stored alert (including RESOLVED/INACTIVE), by id. */
-    public synchronized List<AlertRow> alerts() {
-        return alertsWhere("1=1");
+    public List<AlertRow> alerts() {
+        return tx.read("read alerts", alerts::all);
     }
 
-    public synchronized Optional<AlertRow> alert(String id) {
-        return read("read alert " + id, () -> {
-            try (PreparedStatement ps = conn.prepareStatement("SELECT * FROM alerts WHERE id = ?")) {
-                ps.setString(1, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(alertRow(rs)) : Optional.empty();
-                }
-            }
-        });
-    }
-
-    private List<AlertRow> alertsWhere(String where) {
-        return read("read alerts", () -> {
-            List<AlertRow> out = new ArrayList<>();
-            try (Statement s = conn.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT * FROM alerts WHERE " + where + " ORDER BY id")) {
-                while (rs.next()) {
-                    out.add(alertRow(rs));
-                }
-            }
-            return out;
-        });
+    public Optional<AlertRow> alert(String id) {
+        return tx.read("read alert " + id, () -> alerts.byId(id));
     }
 
     /** The transitions of one alert, oldest first. */
-    public synchronized List<StoredTransition> history(String alertId) {
-        return transitionsQuery("read history of " + alertId, "WHERE alert_id = ? ORDER BY seq",
-                ps -> ps.setString(1, alertId));
+    public List<StoredTransition> history(String alertId) {
+        return tx.read("read history of " + alertId, () -> transitions.ofAlert(alertId));
     }
 
     /** The highest transition sequence number (0 when there is none): one indexed lookup, not a scan. */
-    public synchronized long latestSeq() {
-        return read("read latest transition", () -> {
-            try (Statement s = conn.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(seq), 0) FROM transitions")) {
-                return rs.next() ? rs.getLong(1) : 0L;
-            }
-        });
+    public long latestSeq() {
+        return tx.read("read latest transition", transitions::latestSeq);
     }
 
     /** Transitions with a sequence number above {@code afterSeq}, oldest first, at most {@code limit}. */
-    public synchronized List<StoredTransition> transitionsAfter(long afterSeq, int limit) {
-        return transitionsQuery("read transitions", "WHERE seq > ? ORDER BY seq LIMIT ?", ps -> {
-            ps.setLong(1, afterSeq);
-            ps.setInt(2, limit);
-        });
-    }
-
-    private List<StoredTransition> transitionsQuery(String what, String tail, Binder binder) {
-        return read(what, () -> {
-            List<StoredTransition> out = new ArrayList<>();
-            try (PreparedStatement ps = conn.prepareStatement("SELECT * FROM transitions " + tail)) {
-                binder.bind(ps);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new StoredTransition(rs.getLong("seq"), new TransitionRow(rs.getString("alert_id"),
-                                AlertState.valueOf(rs.getString("from_state")),
-                                AlertState.valueOf(rs.getString("to_state")),
-                                Severity.valueOf(rs.getString("severity")), Instant.ofEpochMilli(rs.getLong("at")),
-                                getDouble(rs, "value"), rs.getString("reason"))));
-                    }
-                }
-            }
-            return out;
-        });
+    public List<StoredTransition> transitionsAfter(long afterSeq, int limit) {
+        return tx.read("read transitions", () -> transitions.after(afterSeq, limit));
     }
 
     /** Every acknowledgement ever recorded, oldest first. */
-    public synchronized List<AckRow> acks() {
-        return read("read acks", () -> {
-            List<AckRow> out = new ArrayList<>();
-            try (Statement s = conn.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT * FROM acks ORDER BY seq")) {
-                while (rs.next()) {
-                    out.add(new AckRow(rs.getString("alert_id"), rs.getString("user"), rs.getString("comment"),
-                            Instant.ofEpochMilli(rs.getLong("at"))));
-                }
-            }
-            return out;
-        });
+    public List<AckRow> acks() {
+        return tx.read("read acks", acks::all);
     }
 
     /** Every stored silence (past, current and future), by start then id. */
-    public synchronized List<SilenceRow> silences() {
-        return read("read silences", () -> {
-            List<SilenceRow> out = new ArrayList<>();
-            try (Statement s = conn.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT * FROM silences ORDER BY start_at, id")) {
-                while (rs.next()) {
-                    out.add(new SilenceRow(rs.getString("id"),
-                            new SilenceRow.Matcher(rs.getString("device_glob"), rs.getString("metric_glob"),
-                                    fromJson(rs.getString("label_globs"))),
-                            Instant.ofEpochMilli(rs.getLong("start_at")), Instant.ofEpochMilli(rs.getLong("end_at")),
-                            rs.getString("created_by"), rs.getString("comment")));
-                }
-            }
-            return out;
-        });
+    public List<SilenceRow> silences() {
+        return tx.read("read silences", silences::all);
     }
 
     // ---------------------------------------------------------------- outbox
 
     @Override
-    public synchronized List<Notification> unrouted(int limit) {
-        return notificationsQuery("read unrouted notifications",
-                "SELECT * FROM notifications WHERE routed = 0 ORDER BY seq LIMIT ?", ps -> ps.setInt(1, limit));
+    public List<Notification> unrouted(int limit) {
+        return tx.read("read unrouted notifications", () -> notifications.unrouted(limit));
     }
 
     /** Every notification ever queued, oldest first (tests, CLI). */
-    public synchronized List<Notification> notifications() {
-        return notificationsQuery("read notifications", "SELECT * FROM notifications ORDER BY seq", ps -> { });
-    }
-
-    private List<Notification> notificationsQuery(String what, String sql, Binder binder) {
-        return read(what, () -> {
-            List<Notification> out = new ArrayList<>();
-            try (PreparedStatement ps = conn.prepareStatement(sql)) {
-                binder.bind(ps);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(notification(rs));
-                    }
-                }
-            }
-            return out;
-        });
+    public List<Notification> notifications() {
+        return tx.read("read notifications", notifications::all);
     }
 
     @Override
-    public synchronized void route(String notificationId, Set<String> channels, Instant at) {
-        write("route notification " + notificationId, () -> {
-            try (PreparedStatement ps = conn.prepareStatement(
-                    "UPDATE notifications SET routed = 1 WHERE id = ? AND routed = 0")) {
-                ps.setString(1, notificationId);
-                if (ps.executeUpdate() != 1) {
-                    throw new SQLException("notification '" + notificationId + "' is unknown or already routed");
-                }
-            }
+    public void route(String notificationId, Set<String> channels, Instant at) {
+        tx.write("route notification " + notificationId, () -> {
+            notifications.markRouted(notificationId);
             if (channels.isEmpty()) {
-                log(notificationId, "", 0, at, DeliveryLogEntry.Outcome.UNROUTED, "no route matched");
+                deliveryLog.append(notificationId, "", 0, at, DeliveryLogEntry.Outcome.UNROUTED, "no route matched");
             }
-            try (PreparedStatement ps = conn.prepareStatement("INSERT INTO deliveries(notification_id, channel,"
-                    + " status, attempts, next_attempt_at) VALUES (?, ?, 'PENDING', 0, ?)")) {
-                for (String ch : new TreeSet<>(channels)) {
-                    ps.setString(1, notificationId);
-                    ps.setString(2, ch);
-                    ps.setLong(3, at.toEpochMilli());
-                    ps.executeUpdate();
-                }
-            }
+            deliveries.create(notificationId, channels, at);
             return null;
         });
     }
 
     @Override
-    public synchronized List<Delivery> due(String channel, Instant now, int limit) {
-        return deliveries("read due deliveries of " + channel,
-                "WHERE d.status = 'PENDING' AND d.channel = ? AND d.next_attempt_at <= ?"
-                        + " ORDER BY d.next_attempt_at, d.id LIMIT ?", ps -> {
-                    ps.setString(1, channel);
-                    ps.setLong(2, now.toEpochMilli());
-                    ps.setInt(3, limit);
-                });
+    public List<Delivery> due(String channel, Instant now, int limit) {
+        return tx.read("read due deliveries of " + channel, () -> deliveries.due(channel, now, limit));
     }
 
     @Override
-    public synchronized List<Delivery> pending() {
-        return deliveries("read pending deliveries", "WHERE d.status = 'PENDING' ORDER BY d.next_attempt_at, d.id",
-                ps -> { });
-    }
-
-    private List<Delivery> deliveries(String what, String tail, Binder binder) {
-        return read(what, () -> {
-            List<Delivery> out = new ArrayList<>();
-            try (PreparedStatement ps = conn.prepareStatement("SELECT n.*, d.id AS d_id, d.channel AS d_channel,"
-                    + " d.attempts AS d_attempts, d.next_attempt_at AS d_next FROM deliveries d"
-                    + " JOIN notifications n ON n.id = d.notification_id " + tail)) {
-                binder.bind(ps);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new Delivery(rs.getLong("d_id"), notification(rs), rs.getString("d_channel"),
-                                rs.getInt("d_attempts"), Instant.ofEpochMilli(rs.getLong("d_next"))));
-                    }
-                }
-            }
-            return out;
-        });
+    public List<Delivery> pending() {
+        return tx.read("read pending deliveries", deliveries::pending);
     }
 
     @Override
-    public synchronized void markDelivered(long deliveryId, Instant at) {
+    public void markDelivered(long deliveryId, Instant at) {
         finish(deliveryId, "DELIVERED", null, at, null, DeliveryLogEntry.Outcome.DELIVERED, "");
     }
 
     @Override
-    public synchronized void markFailed(long deliveryId, String error, Instant at, Instant nextAttemptAt) {
+    public void markFailed(long deliveryId, String error, Instant at, Instant nextAttemptAt) {
         finish(deliveryId, "PENDING", error, at, nextAttemptAt, DeliveryLogEntry.Outcome.FAILED, error);
     }
 
     @Override
-    public synchronized void giveUp(long deliveryId, String error, Instant at) {
+    public void giveUp(long deliveryId, String error, Instant at) {
         finish(deliveryId, "GAVE_UP", error, at, null, DeliveryLogEntry.Outcome.GAVE_UP, error);
     }
 
+    /** One attempt's outcome: the delivery's row and the log entry in one transaction. */
     private void finish(long id, String status, String error, Instant at, Instant next,
                         DeliveryLogEntry.Outcome outcome, String detail) {
-        write("update delivery " + id, () -> {
-            String notificationId;
-            String channel;
-            int attempt;
-            try (PreparedStatement ps = conn.prepareStatement(
-                    "SELECT notification_id, channel, attempts FROM deliveries WHERE id = ? AND status = 'PENDING'")) {
-                ps.setLong(1, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        throw new SQLException("delivery " + id + " is unknown or no longer pending");
-                    }
-                    notificationId = rs.getString(1);
-                    channel = rs.getString(2);
-                    attempt = rs.getInt(3) + 1;
-                }
-            }
-            try (PreparedStatement ps = conn.prepareStatement("UPDATE deliveries SET status = ?, attempts = ?,"
-                    + " last_error = ?, next_attempt_at = coalesce(?, next_attempt_at), done_at = ? WHERE id = ?")) {
-                ps.setString(1, status);
-                ps.setInt(2, attempt);
-                ps.setString(3, error);
-                if (next == null) {
-                    ps.setNull(4, Types.INTEGER);
-                } else {
-                    ps.setLong(4, next.toEpochMilli());
-                }
-                if ("PENDING".equals(status)) {
-                    ps.setNull(5, Types.INTEGER);
-                } else {
-                    ps.setLong(5, at.toEpochMilli());
-                }
-                ps.setLong(6, id);
-                ps.executeUpdate();
-            }
-            log(notificationId, channel, attempt, at, outcome, detail);
+        tx.write("update delivery " + id, () -> {
+            DeliveriesTable.Pending p = deliveries.pending(id);
+            int attempt = p.attempts() + 1;
+            deliveries.update(id, status, attempt, error, next, at);
+            deliveryLog.append(p.notificationId(), p.channel(), attempt, at, outcome, detail);
             return null;
         });
     }
 
-    private void log(String notificationId, String channel, int attempt, Instant at,
-                     DeliveryLogEntry.Outcome outcome, String detail) throws SQLException {
-        try (PreparedStatement ps = conn.prepareStatement("INSERT INTO notification_log(notification_id, channel,"
-                + " attempt, at, outcome, detail) VALUES (?,?,?,?,?,?)")) {
-            ps.setString(1, notificationId);
-            ps.setString(2, channel);
-            ps.setInt(3, attempt);
-            ps.setLong(4, at.toEpochMilli());
-            ps.setString(5, outcome.name());
-            ps.setString(6, detail);
-            ps.executeUpdate();
-        }
+    @Override
+    public List<DeliveryLogEntry> log(String notificationId) {
+        return tx.read("read notification log of " + notificationId, () -> deliveryLog.of(notificationId));
     }
 
     @Override
-    public synchronized List<DeliveryLogEntry> log(String notificationId) {
-        return read("read notification log of " + notificationId, () -> {
-            List<DeliveryLogEntry> out = new ArrayList<>();
-            try (PreparedStatement ps = conn.prepareStatement(
-                    "SELECT * FROM notification_log WHERE notification_id = ? ORDER BY seq")) {
-                ps.setString(1, notificationId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new DeliveryLogEntry(rs.getString("notification_id"), rs.getString("channel"),
-                                rs.getInt("attempt"), Instant.ofEpochMilli(rs.getLong("at")),
-                                DeliveryLogEntry.Outcome.valueOf(rs.getString("outcome")), rs.getString("detail")));
-                    }
-                }
-            }
-            return out;
-        });
-    }
-
-    @Override
-    public synchronized void close() {
-        try {
-            conn.close();
-        } catch (SQLException e) {
-            throw new AlertStoreException("event store " + file + ": close failed: " + describe(e), e);
-        }
-    }
-
-    // ---------------------------------------------------------------- plumbing
-
-    @FunctionalInterface
-    private interface Work<T> {
-        T run() throws SQLException;
-    }
-
-    @FunctionalInterface
-    private interface Binder {
-        void bind(PreparedStatement ps) throws SQLException;
-    }
-
-    private <T> T read(String what, Work<T> work) {
-        try {
-            return work.run();
-        } catch (SQLException e) {
-            throw new AlertStoreException("event store " + file + ": cannot " + what + ": " + describe(e), e);
-        }
-    }
-
-    /** Runs {@code work} in one transaction; on any failure rolls back and names the file. */
-    private <T> T write(String what, Work<T> work) {
-        try {
-            conn.setAutoCommit(false);
-            T result;
-            try {
-                result = work.run();
-                conn.commit();
-            } catch (SQLException | RuntimeException e) {
-                rollback(e);
-                restoreAutoCommit(e);
-                throw e;
-            }
-            conn.setAutoCommit(true);
-            return result;
-        } catch (SQLException e) {
-            throw new AlertStoreException("event store " + file + ": cannot " + what
-                    + " (nothing of it was stored): " + describe(e), e);
-        }
-    }
-
-    /**
-     * Some errors (SQLITE_FULL, SQLITE_IOERR) make SQLite roll the transaction back by itself, after
-     * which the driver's own COMMIT in setAutoCommit(true) fails; that must not hide the real error.
-     */
-    private void restoreAutoCommit(Exception cause) {
-        try {
-            conn.setAutoCommit(true);
-        } catch (SQLException r) {
-            cause.addSuppressed(r);
-        }
-    }
-
-    private void rollback(Exception cause) {
-        try {
-            conn.rollback();
-        } catch (SQLException r) {
-            cause.addSuppressed(r);
-        }
-    }
-
-    /** A short reason users can act on; the SQLite text follows for the details. */
-    static String describe(SQLException e) {
-        Throwable t = e;
-        while (t != null && !(t instanceof SQLiteException)) {
-            t = t.getCause();
-        }
-        if (!(t instanceof SQLiteException se)) {
-            return e.getMessage();
-        }
-        String own = se == e ? "" : e.getMessage() + "; ";
-        String hint = switch (se.getResultCode().code & 0xff) {
-            case 13 -> "disk full (or the size cap reached): ";   // SQLITE_FULL
-            case 26 -> "not an SQLite database: ";                // SQLITE_NOTADB
-            case 11 -> "database is corrupt: ";                   // SQLITE_CORRUPT
-            case 8 -> "read-only (permissions?): ";               // SQLITE_READONLY
-            case 14 -> "cannot open the file: ";                  // SQLITE_CANTOPEN
-            case 5, 6 -> "locked by another process: ";           // SQLITE_BUSY / SQLITE_LOCKED
-            case 10 -> "I/O error: ";                             // SQLITE_IOERR
-            default -> "";
-        };
-        return own + hint + se.getMessage();
+    public void close() {
+        tx.close();
     }
 
     private static void closeQuietly(Connection c) {
@@ -792,69 +385,6 @@ public final class AlertStore implements Outbox, AutoCloseable {
             c.close();
         } catch (SQLException ignored) {
             // already failing with a better message
-        }
-    }
-
-    private static AlertRow alertRow(ResultSet rs) throws SQLException {
-        String id = rs.getString("id");
-        String ackUser = rs.getString("ack_user");
-        Optional<AckRow> ack = ackUser == null ? Optional.empty()
-                : Optional.of(new AckRow(id, ackUser, rs.getString("ack_comment"),
-                        Instant.ofEpochMilli(rs.getLong("ack_at"))));
-        return new AlertRow(id, rs.getString("rule"), rs.getString("device"), rs.getString("series"),
-                AlertState.valueOf(rs.getString("state")), Severity.valueOf(rs.getString("severity")),
-                getDouble(rs, "value"), Instant.ofEpochMilli(rs.getLong("since")),
-                getInstant(rs, "pending_since"), getInstant(rs, "firing_since"), getInstant(rs, "resolved_at"),
-                ack, Optional.ofNullable(rs.getString("silenced_by")), Optional.ofNullable(rs.getString("suppressed_by")),
-                rs.getInt("flapping") != 0, fromJson(rs.getString("labels")));
-    }
-
-    private static Notification notification(ResultSet rs) throws SQLException {
-        return new Notification(rs.getString("id"), rs.getString("alert_id"),
-                Notification.Kind.valueOf(rs.getString("kind")), Severity.valueOf(rs.getString("severity")),
-                rs.getString("title"), rs.getString("body"), fromJson(rs.getString("labels")),
-                Instant.ofEpochMilli(rs.getLong("at")));
-    }
-
-    private static void setDouble(PreparedStatement ps, int i, OptionalDouble v) throws SQLException {
-        if (v.isPresent()) {
-            ps.setDouble(i, v.getAsDouble());
-        } else {
-            ps.setNull(i, Types.REAL);
-        }
-    }
-
-    private static OptionalDouble getDouble(ResultSet rs, String col) throws SQLException {
-        double d = rs.getDouble(col);
-        return rs.wasNull() ? OptionalDouble.empty() : OptionalDouble.of(d);
-    }
-
-    private static void setInstant(PreparedStatement ps, int i, Optional<Instant> v) throws SQLException {
-        if (v.isPresent()) {
-            ps.setLong(i, v.get().toEpochMilli());
-        } else {
-            ps.setNull(i, Types.INTEGER);
-        }
-    }
-
-    private static Optional<Instant> getInstant(ResultSet rs, String col) throws SQLException {
-        long ms = rs.getLong(col);
-        return rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(ms));
-    }
-
-    private static String toJson(Map<String, String> labels) {
-        try {
-            return JSON.writeValueAsString(new TreeMap<>(labels));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("labels are plain strings and always serialise", e);
-        }
-    }
-
-    private static Map<String, String> fromJson(String text) throws SQLException {
-        try {
-            return JSON.readValue(text, LABELS);
-        } catch (JsonProcessingException e) {
-            throw new SQLException("stored labels are not a JSON object of strings: " + text, e);
         }
     }
 }

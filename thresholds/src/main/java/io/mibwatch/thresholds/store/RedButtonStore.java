@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Complaints, active periods and threshold suggestions (migration 4). Shares the event store's
- * connection and lock; times are epoch milliseconds like the rest of the store.
+ * Complaints, active periods and threshold suggestions (migration 4). Works over the event
+ * store's {@code Tx} like its other tables; times are epoch milliseconds like the rest of the store.
  */
 public final class RedButtonStore {
 
@@ -25,31 +25,29 @@ public final class RedButtonStore {
                              Optional<String> adoptedBy) {
     }
 
+    private final Tx tx;
     private final Connection conn;
-    private final Object lock;
 
-    RedButtonStore(Connection conn, Object lock) {
-        this.conn = conn;
-        this.lock = lock;
+    RedButtonStore(Tx tx) {
+        this.tx = tx;
+        this.conn = tx.connection();
     }
 
     public long addComplaint(Complaint c, Instant recordedAt) {
-        synchronized (lock) {
-            return insert("INSERT INTO complaints(service, user, at, recorded_at) VALUES (?, ?, ?, ?)",
-                    c.service(), c.user(), c.at().toEpochMilli(), recordedAt.toEpochMilli());
-        }
+        return tx.write("record a complaint about " + c.service(), () -> insert(
+                "INSERT INTO complaints(service, user, at, recorded_at) VALUES (?, ?, ?, ?)",
+                c.service(), c.user(), c.at().toEpochMilli(), recordedAt.toEpochMilli()));
     }
 
     public long addActivePeriod(ActivePeriod p, Instant recordedAt) {
-        synchronized (lock) {
-            return insert("INSERT INTO active_periods(service, user, from_at, to_at, recorded_at) VALUES (?, ?, ?, ?, ?)",
-                    p.service(), p.user(), p.from().toEpochMilli(), p.to().toEpochMilli(), recordedAt.toEpochMilli());
-        }
+        return tx.write("record an active period of " + p.service(), () -> insert(
+                "INSERT INTO active_periods(service, user, from_at, to_at, recorded_at) VALUES (?, ?, ?, ?, ?)",
+                p.service(), p.user(), p.from().toEpochMilli(), p.to().toEpochMilli(), recordedAt.toEpochMilli()));
     }
 
     /** Complaints about a service at or after {@code since}, oldest first. */
     public List<Complaint> complaints(String service, Instant since) {
-        synchronized (lock) {
+        return tx.read("read complaints of " + service, () -> {
             List<Complaint> out = new ArrayList<>();
             try (PreparedStatement ps = conn.prepareStatement(
                     "SELECT user, at FROM complaints WHERE service = ? AND at >= ? ORDER BY at, id")) {
@@ -60,16 +58,14 @@ public final class RedButtonStore {
                         out.add(new Complaint(rs.getString(1), service, Instant.ofEpochMilli(rs.getLong(2))));
                     }
                 }
-            } catch (SQLException e) {
-                throw fail("read complaints of " + service, e);
             }
             return out;
-        }
+        });
     }
 
     /** Active periods of a service that end after {@code since}. */
     public List<ActivePeriod> activePeriods(String service, Instant since) {
-        synchronized (lock) {
+        return tx.read("read active periods of " + service, () -> {
             List<ActivePeriod> out = new ArrayList<>();
             try (PreparedStatement ps = conn.prepareStatement(
                     "SELECT user, from_at, to_at FROM active_periods WHERE service = ? AND to_at > ? ORDER BY from_at, id")) {
@@ -81,25 +77,22 @@ public final class RedButtonStore {
                                 Instant.ofEpochMilli(rs.getLong(3))));
                     }
                 }
-            } catch (SQLException e) {
-                throw fail("read active periods of " + service, e);
             }
             return out;
-        }
+        });
     }
 
     public long addSuggestion(String service, String series, double tFrustrated, double tSatisfied, double apdexT,
                               String evidenceJson, Instant at) {
-        synchronized (lock) {
-            return insert("INSERT INTO suggestions(service, series, t_frustrated, t_satisfied, apdex_t, evidence, created_at)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    service, series, tFrustrated, tSatisfied, apdexT, evidenceJson, at.toEpochMilli());
-        }
+        return tx.write("record a suggestion for " + service, () -> insert(
+                "INSERT INTO suggestions(service, series, t_frustrated, t_satisfied, apdex_t, evidence, created_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                service, series, tFrustrated, tSatisfied, apdexT, evidenceJson, at.toEpochMilli()));
     }
 
     /** The newest suggestion for a series of a service. */
     public Optional<Suggestion> latestSuggestion(String service, String series) {
-        synchronized (lock) {
+        return tx.read("read suggestions of " + service, () -> {
             try (PreparedStatement ps = conn.prepareStatement(
                     "SELECT id, t_frustrated, t_satisfied, apdex_t, evidence, created_at, adopted_at, adopted_by"
                             + " FROM suggestions WHERE service = ? AND series = ? ORDER BY id DESC LIMIT 1")) {
@@ -107,7 +100,7 @@ public final class RedButtonStore {
                 ps.setString(2, series);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
-                        return Optional.empty();
+                        return Optional.<Suggestion>empty();
                     }
                     long adopted = rs.getLong(7);
                     Optional<Instant> adoptedAt = rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(adopted));
@@ -115,28 +108,24 @@ public final class RedButtonStore {
                             rs.getDouble(4), rs.getString(5), Instant.ofEpochMilli(rs.getLong(6)), adoptedAt,
                             Optional.ofNullable(rs.getString(8))));
                 }
-            } catch (SQLException e) {
-                throw fail("read suggestions of " + service, e);
             }
-        }
+        });
     }
 
     /** Marks a suggestion adopted; false when it does not exist or was adopted already. */
     public boolean adopt(long suggestionId, String user, Instant at) {
-        synchronized (lock) {
+        return tx.write("adopt suggestion " + suggestionId, () -> {
             try (PreparedStatement ps = conn.prepareStatement(
                     "UPDATE suggestions SET adopted_at = ?, adopted_by = ? WHERE id = ? AND adopted_at IS NULL")) {
                 ps.setLong(1, at.toEpochMilli());
                 ps.setString(2, user);
                 ps.setLong(3, suggestionId);
                 return ps.executeUpdate() == 1;
-            } catch (SQLException e) {
-                throw fail("adopt suggestion " + suggestionId, e);
             }
-        }
+        });
     }
 
-    private long insert(String sql, Object... args) {
+    private long insert(String sql, Object... args) throws SQLException {
         try (PreparedStatement ps = conn.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
             for (int i = 0; i < args.length; i++) {
                 Object a = args[i];
@@ -155,12 +144,6 @@ public final class RedButtonStore {
                 keys.next();
                 return keys.getLong(1);
             }
-        } catch (SQLException e) {
-            throw fail("write", e);
         }
-    }
-
-    private static AlertStoreException fail(String what, SQLException e) {
-        return new AlertStoreException("event store: cannot " + what + ": " + e.getMessage(), e);
     }
 }

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import io.mibwatch.core.alert.Severity;
 import io.mibwatch.core.series.SeriesId;
 import io.mibwatch.thresholds.rule.Condition;
 import io.mibwatch.thresholds.rule.RuleId;
-import io.mibwatch.thresholds.rule.Severity;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

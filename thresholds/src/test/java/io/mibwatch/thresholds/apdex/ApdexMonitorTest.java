@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mibwatch.config.ServicesConfig;
+import io.mibwatch.core.alert.Severity;
 import io.mibwatch.core.series.Sample;
 import io.mibwatch.core.series.SeriesId;
 import io.mibwatch.thresholds.rule.History;
@@ -14,7 +15,6 @@ import io.mibwatch.thresholds.rule.RuleConfig;
 import io.mibwatch.thresholds.rule.RuleEngine;
 import io.mibwatch.thresholds.rule.RuleResult;
 import io.mibwatch.thresholds.rule.RuleSet;
-import io.mibwatch.thresholds.rule.Severity;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

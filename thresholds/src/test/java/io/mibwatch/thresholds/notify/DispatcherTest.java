@@ -7,9 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.mibwatch.config.Secret;
+import io.mibwatch.core.alert.NotificationKind;
+import io.mibwatch.core.alert.Severity;
 import io.mibwatch.core.time.ManualClock;
 import io.mibwatch.thresholds.notify.DeliveryLogEntry.Outcome;
-import io.mibwatch.thresholds.notify.Notification.Kind;
 import io.mibwatch.thresholds.store.AlertStore;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,7 +39,7 @@ class DispatcherTest {
     private final ManualClock clock = new ManualClock(T0);
 
     private static Notification n(String id, Severity s) {
-        return new Notification(id, "cpu|core1", Kind.FIRING, s, "core1 cpu", "93 > 90", Map.of("device", "core1"), T0);
+        return new Notification(id, "cpu|core1", NotificationKind.FIRING, s, "core1 cpu", "93 > 90", Map.of("device", "core1"), T0);
     }
 
     private static WebhookChannel webhook(WebhookReceiver rx) {

@@ -10,7 +10,8 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.mibwatch.config.Secret;
-import io.mibwatch.thresholds.notify.Notification.Kind;
+import io.mibwatch.core.alert.NotificationKind;
+import io.mibwatch.core.alert.Severity;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,7 +27,7 @@ class EmailChannelTest {
     static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
             .withConfiguration(GreenMailConfiguration.aConfig().withUser("mibwatch", "smtp-s3cr3t"));
 
-    private static final Notification N = new Notification("n-1", "cpu|core1", Kind.FIRING, Severity.CRITICAL,
+    private static final Notification N = new Notification("n-1", "cpu|core1", NotificationKind.FIRING, Severity.CRITICAL,
             "core1 cpu 93% (Zürich)", "load5 93 > 90", Map.of("device", "core1"),
             Instant.parse("2026-03-01T10:00:00Z"));
 

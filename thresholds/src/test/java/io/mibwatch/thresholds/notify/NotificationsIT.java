@@ -6,11 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.mibwatch.config.Secret;
+import io.mibwatch.core.alert.NotificationKind;
+import io.mibwatch.core.alert.Severity;
 import io.mibwatch.core.time.ManualClock;
+import io.mibwatch.thresholds.alert.AlertState;
 import io.mibwatch.thresholds.notify.DeliveryLogEntry.Outcome;
-import io.mibwatch.thresholds.notify.Notification.Kind;
 import io.mibwatch.thresholds.store.AlertRow;
-import io.mibwatch.thresholds.store.AlertState;
 import io.mibwatch.thresholds.store.AlertStore;
 import io.mibwatch.thresholds.store.TransitionRow;
 import jakarta.mail.internet.MimeMessage;
@@ -94,15 +95,15 @@ class NotificationsIT {
                 Instant t1 = t0.plus(Duration.ofMinutes(5));
                 a = a.withState(AlertState.FIRING, t1);
                 step(store, dispatcher, a, tr(a, AlertState.PENDING, AlertState.FIRING, Severity.WARNING, t1),
-                        note("n1", Kind.FIRING, Severity.WARNING, t1, labels));
+                        note("n1", NotificationKind.FIRING, Severity.WARNING, t1, labels));
                 Instant t2 = t1.plus(Duration.ofMinutes(2));
                 a = a.withSeverity(Severity.CRITICAL, OptionalDouble.of(97));
                 step(store, dispatcher, a, tr(a, AlertState.FIRING, AlertState.FIRING, Severity.CRITICAL, t2),
-                        note("n2", Kind.SEVERITY_CHANGED, Severity.CRITICAL, t2, labels));
+                        note("n2", NotificationKind.SEVERITY_CHANGED, Severity.CRITICAL, t2, labels));
                 Instant t3 = t2.plus(Duration.ofMinutes(10));
                 a = a.withState(AlertState.RESOLVED, t3);
                 step(store, dispatcher, a, tr(a, AlertState.FIRING, AlertState.RESOLVED, Severity.CRITICAL, t3),
-                        note("n3", Kind.RESOLVED, Severity.CRITICAL, t3, labels));
+                        note("n3", NotificationKind.RESOLVED, Severity.CRITICAL, t3, labels));
 
                 await(() -> store.unrouted(10).isEmpty() && store.pending().isEmpty() && syslog.size() >= 3);
             } finally {
@@ -136,7 +137,7 @@ class NotificationsIT {
         return new TransitionRow(a.id(), from, to, s, at, a.value(), "load5 vs 90");
     }
 
-    private static Notification note(String id, Kind kind, Severity s, Instant at, Map<String, String> labels) {
+    private static Notification note(String id, NotificationKind kind, Severity s, Instant at, Map<String, String> labels) {
         return new Notification(id, "cpu|core1", kind, s, "core1 load5 " + kind, "cpu-high", labels, at);
     }
 

@@ -3,7 +3,8 @@ package io.mibwatch.thresholds.notify;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.mibwatch.thresholds.notify.Notification.Kind;
+import io.mibwatch.core.alert.NotificationKind;
+import io.mibwatch.core.alert.Severity;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -22,30 +23,30 @@ class RouterTest {
     private static final Router ROUTER = new Router(List.of(
             new Route("dc2-core", Severity.WARNING, Set.of(), Map.of("device", "dc2-core*"),
                     List.of("dc2-webhook"), true),
-            new Route("page-critical", Severity.CRITICAL, Set.of(Kind.FIRING, Kind.RESOLVED), Map.of(),
+            new Route("page-critical", Severity.CRITICAL, Set.of(NotificationKind.FIRING, NotificationKind.RESOLVED), Map.of(),
                     List.of("pager", "syslog"), false),
             new Route("mail-rest", Severity.WARNING, Set.of(), Map.of(), List.of("noc-mail", "syslog"), false)),
             CHANNELS);
 
-    static Notification n(Severity s, Kind k, String device) {
+    static Notification n(Severity s, NotificationKind k, String device) {
         return new Notification("n", "a", k, s, "t", "", Map.of("device", device),
                 Instant.parse("2026-03-01T10:00:00Z"));
     }
 
     static Stream<Arguments> table() {
         return Stream.of(
-                Arguments.of(n(Severity.CRITICAL, Kind.FIRING, "core1"), List.of("pager", "syslog")),
-                Arguments.of(n(Severity.CRITICAL, Kind.RESOLVED, "core1"), List.of("pager", "syslog")),
+                Arguments.of(n(Severity.CRITICAL, NotificationKind.FIRING, "core1"), List.of("pager", "syslog")),
+                Arguments.of(n(Severity.CRITICAL, NotificationKind.RESOLVED, "core1"), List.of("pager", "syslog")),
                 // an ack of a critical alert is not paged: falls through to mail
-                Arguments.of(n(Severity.CRITICAL, Kind.ACKNOWLEDGED, "core1"), List.of("noc-mail", "syslog")),
-                Arguments.of(n(Severity.WARNING, Kind.FIRING, "core1"), List.of("noc-mail", "syslog")),
-                Arguments.of(n(Severity.INFO, Kind.FIRING, "core1"), List.of()),
+                Arguments.of(n(Severity.CRITICAL, NotificationKind.ACKNOWLEDGED, "core1"), List.of("noc-mail", "syslog")),
+                Arguments.of(n(Severity.WARNING, NotificationKind.FIRING, "core1"), List.of("noc-mail", "syslog")),
+                Arguments.of(n(Severity.INFO, NotificationKind.FIRING, "core1"), List.of()),
                 // continue: DC2 gets its webhook AND the normal routing
-                Arguments.of(n(Severity.CRITICAL, Kind.FIRING, "dc2-core3"), List.of("dc2-webhook", "pager", "syslog")),
-                Arguments.of(n(Severity.WARNING, Kind.SEVERITY_CHANGED, "dc2-core3"),
+                Arguments.of(n(Severity.CRITICAL, NotificationKind.FIRING, "dc2-core3"), List.of("dc2-webhook", "pager", "syslog")),
+                Arguments.of(n(Severity.WARNING, NotificationKind.SEVERITY_CHANGED, "dc2-core3"),
                         List.of("dc2-webhook", "noc-mail", "syslog")),
                 // glob is whole-string: "xdc2-core1" does not match "dc2-core*"
-                Arguments.of(n(Severity.WARNING, Kind.FIRING, "xdc2-core1"), List.of("noc-mail", "syslog")));
+                Arguments.of(n(Severity.WARNING, NotificationKind.FIRING, "xdc2-core1"), List.of("noc-mail", "syslog")));
     }
 
     @ParameterizedTest(name = "{index}: {0} -> {1}")
@@ -56,7 +57,7 @@ class RouterTest {
 
     @Test
     void aRouteWithoutTheLabelDoesNotMatch() {
-        Notification noDevice = new Notification("n", "a", Kind.FIRING, Severity.CRITICAL, "t", "", Map.of(),
+        Notification noDevice = new Notification("n", "a", NotificationKind.FIRING, Severity.CRITICAL, "t", "", Map.of(),
                 Instant.EPOCH);
         Router r = new Router(List.of(new Route("r", Severity.INFO, Set.of(), Map.of("device", "*"),
                 List.of("pager"), false)), CHANNELS);

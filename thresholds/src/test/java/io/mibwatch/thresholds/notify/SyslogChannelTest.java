@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.mibwatch.thresholds.notify.Notification.Kind;
+import io.mibwatch.core.alert.NotificationKind;
+import io.mibwatch.core.alert.Severity;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -22,7 +23,7 @@ class SyslogChannelTest {
 
     private static final Instant AT = Instant.parse("2026-03-01T10:00:00.123456789Z");
 
-    private static Notification n(Kind kind, Severity s) {
+    private static Notification n(NotificationKind kind, Severity s) {
         return new Notification("n-1", "cpu|core1", kind, s, "core1 cpu 93%", "load5 93 > 90",
                 Map.of("device", "core1", "metric", "load5"), AT);
     }
@@ -30,16 +31,16 @@ class SyslogChannelTest {
     static Stream<Arguments> priorities() {
         // PRI = facility * 8 + severity (RFC 5424 §6.2.1); facility 16 = local0
         return Stream.of(
-                Arguments.of(Kind.FIRING, Severity.CRITICAL, "<130>"),
-                Arguments.of(Kind.FIRING, Severity.WARNING, "<132>"),
-                Arguments.of(Kind.FIRING, Severity.INFO, "<134>"),
-                Arguments.of(Kind.RESOLVED, Severity.CRITICAL, "<133>"),
-                Arguments.of(Kind.SEVERITY_CHANGED, Severity.CRITICAL, "<130>"));
+                Arguments.of(NotificationKind.FIRING, Severity.CRITICAL, "<130>"),
+                Arguments.of(NotificationKind.FIRING, Severity.WARNING, "<132>"),
+                Arguments.of(NotificationKind.FIRING, Severity.INFO, "<134>"),
+                Arguments.of(NotificationKind.RESOLVED, Severity.CRITICAL, "<133>"),
+                Arguments.of(NotificationKind.SEVERITY_CHANGED, Severity.CRITICAL, "<130>"));
     }
 
     @ParameterizedTest(name = "{0} {1} -> {2}")
     @MethodSource("priorities")
-    void mapsSeverityAndKindToPri(Kind kind, Severity s, String pri) {
+    void mapsSeverityAndKindToPri(NotificationKind kind, Severity s, String pri) {
         assertTrue(SyslogChannel.format(n(kind, s), 16, "nms1").startsWith(pri + "1 "));
     }
 
@@ -48,12 +49,12 @@ class SyslogChannelTest {
         assertEquals("<130>1 2026-03-01T10:00:00.123456Z nms1.example mibwatch - FIRING"
                         + " [mibwatch@32473 id=\"n-1\" alert=\"cpu|core1\" severity=\"CRITICAL\" device=\"core1\""
                         + " metric=\"load5\"] \uFEFFcore1 cpu 93% - load5 93 > 90",
-                SyslogChannel.format(n(Kind.FIRING, Severity.CRITICAL), 16, "nms1.example"));
+                SyslogChannel.format(n(NotificationKind.FIRING, Severity.CRITICAL), 16, "nms1.example"));
     }
 
     @Test
     void escapesParamValuesAndDropsIllegalNameCharacters() {
-        Notification odd = new Notification("n\"]\\", "a", Kind.FIRING, Severity.WARNING, "t", "",
+        Notification odd = new Notification("n\"]\\", "a", NotificationKind.FIRING, Severity.WARNING, "t", "",
                 Map.of("if name", "Gi0/1 \"uplink]\"", "id", "shadowed"), AT);
         String msg = SyslogChannel.format(odd, 1, "-");
         assertTrue(msg.contains("id=\"n\\\"\\]\\\\\" alert=\"a\" severity=\"WARNING\" ifname=\"Gi0/1 \\\"uplink\\]\\\"\"]"),
@@ -63,7 +64,7 @@ class SyslogChannelTest {
     @Test
     void truncatesTo2048OctetsOnACharacterBoundary() {
         String body = "é".repeat(3000);   // 2 octets each
-        Notification big = new Notification("n", "a", Kind.FIRING, Severity.INFO, "t", body, Map.of(), AT);
+        Notification big = new Notification("n", "a", NotificationKind.FIRING, Severity.INFO, "t", body, Map.of(), AT);
         byte[] bytes = SyslogChannel.encode(SyslogChannel.format(big, 16, "h"));
         assertTrue(bytes.length <= 2048 && bytes.length >= 2047, "length " + bytes.length);
         String back = new String(bytes, StandardCharsets.UTF_8);
@@ -76,7 +77,7 @@ class SyslogChannelTest {
             listener.setSoTimeout(5000);
             SyslogChannel ch = new SyslogChannel(
                     new SyslogChannel.Config("syslog", "127.0.0.1", listener.getLocalPort(), 16, "nms1"));
-            Notification n = n(Kind.RESOLVED, Severity.WARNING);
+            Notification n = n(NotificationKind.RESOLVED, Severity.WARNING);
             ch.send(n);
             DatagramPacket p = new DatagramPacket(new byte[4096], 4096);
             listener.receive(p);

@@ -8,7 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mibwatch.config.Secret;
-import io.mibwatch.thresholds.notify.Notification.Kind;
+import io.mibwatch.core.alert.NotificationKind;
+import io.mibwatch.core.alert.Severity;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 class WebhookChannelTest {
 
-    private static final Notification N = new Notification("n-1", "cpu|core1", Kind.FIRING, Severity.CRITICAL,
+    private static final Notification N = new Notification("n-1", "cpu|core1", NotificationKind.FIRING, Severity.CRITICAL,
             "core1 cpu 93%", "load5 93 > 90\n\"quoted\"", Map.of("device", "core1", "metric", "load5"),
             Instant.parse("2026-03-01T10:00:00Z"));
 

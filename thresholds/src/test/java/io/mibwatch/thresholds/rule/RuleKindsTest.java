@@ -5,6 +5,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import io.mibwatch.catalog.threshold.Direction;
 import io.mibwatch.catalog.threshold.Reference;
+import io.mibwatch.core.alert.Severity;
 import io.mibwatch.core.series.SeriesId;
 import java.time.Duration;
 import java.time.Instant;

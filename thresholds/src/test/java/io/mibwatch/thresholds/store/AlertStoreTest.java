@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mibwatch.core.alert.NotificationKind;
+import io.mibwatch.core.alert.Severity;
+import io.mibwatch.thresholds.alert.AlertState;
 import io.mibwatch.thresholds.notify.DeliveryLogEntry;
 import io.mibwatch.thresholds.notify.Notification;
-import io.mibwatch.thresholds.notify.Severity;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -138,12 +140,12 @@ class AlertStoreTest {
     @Test
     void appliesABatchAtomically() {
         try (AlertStore store = AlertStore.open(db())) {
-            Notification n1 = Rows.notification("n1", "core1", Notification.Kind.FIRING, T0);
+            Notification n1 = Rows.notification("n1", "core1", NotificationKind.FIRING, T0);
             store.apply(List.of(), List.of(), List.of(n1));
 
             AlertRow a = Rows.pending("core2", T0);
             TransitionRow t = Rows.transition("core2", AlertState.INACTIVE, AlertState.PENDING, T0);
-            Notification dup = Rows.notification("n1", "core2", Notification.Kind.FIRING, T0);
+            Notification dup = Rows.notification("n1", "core2", NotificationKind.FIRING, T0);
             AlertStoreException e = assertThrows(AlertStoreException.class,
                     () -> store.apply(List.of(t), List.of(a), List.of(dup)));
             assertTrue(e.getMessage().contains("nothing of it was stored"), e.getMessage());
@@ -254,8 +256,8 @@ class AlertStoreTest {
 
     @Test
     void outboxRoutesRetriesDeliversAndLogs() {
-        Notification n = Rows.notification("n-7", "core1", Notification.Kind.FIRING, T0);
-        Notification lonely = Rows.notification("n-8", "core1", Notification.Kind.RESOLVED, T0);
+        Notification n = Rows.notification("n-7", "core1", NotificationKind.FIRING, T0);
+        Notification lonely = Rows.notification("n-8", "core1", NotificationKind.RESOLVED, T0);
         try (AlertStore store = AlertStore.open(db())) {
             store.apply(List.of(), List.of(), List.of(n, lonely));
             assertEquals(List.of(n, lonely), store.unrouted(10));

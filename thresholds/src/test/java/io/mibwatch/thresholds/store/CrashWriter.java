@@ -1,6 +1,7 @@
 package io.mibwatch.thresholds.store;
 
-import io.mibwatch.thresholds.notify.Notification;
+import io.mibwatch.core.alert.NotificationKind;
+import io.mibwatch.thresholds.alert.AlertState;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -33,7 +34,7 @@ public final class CrashWriter {
                 List<Long> seqs = store.apply(
                         List.of(Rows.transition(device, AlertState.INACTIVE, AlertState.PENDING, at)),
                         List.of(Rows.pending(device, at)),
-                        List.of(Rows.notification(nid, device, Notification.Kind.FIRING, at)));
+                        List.of(Rows.notification(nid, device, NotificationKind.FIRING, at)));
                 System.out.println("committed " + seqs.get(0) + " " + nid);
                 System.out.flush();
             }

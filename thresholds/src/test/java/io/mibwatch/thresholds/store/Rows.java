@@ -1,7 +1,9 @@
 package io.mibwatch.thresholds.store;
 
+import io.mibwatch.core.alert.NotificationKind;
+import io.mibwatch.core.alert.Severity;
+import io.mibwatch.thresholds.alert.AlertState;
 import io.mibwatch.thresholds.notify.Notification;
-import io.mibwatch.thresholds.notify.Severity;
 import java.time.Instant;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -27,7 +29,7 @@ public final class Rows {
                 "load5 91.5 > 90");
     }
 
-    public static Notification notification(String id, String device, Notification.Kind kind, Instant at) {
+    public static Notification notification(String id, String device, NotificationKind kind, Instant at) {
         return new Notification(id, alertId(device), kind, Severity.WARNING, device + " cpu " + kind,
                 "load5 91.5 > 90\nsince " + at, Map.of("device", device, "metric", "load5"), at);
     }

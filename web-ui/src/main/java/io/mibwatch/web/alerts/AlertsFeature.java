@@ -1,5 +1,6 @@
 package io.mibwatch.web.alerts;
 
+import io.mibwatch.core.alert.Severity;
 import io.mibwatch.core.time.DurationText;
 import io.mibwatch.thresholds.store.AlertRow;
 import io.mibwatch.thresholds.store.AlertStore;
@@ -82,15 +83,15 @@ public final class AlertsFeature implements WebFeature, AutoCloseable {
         long seq = stream.currentSeq();
         List<AlertRow> rows = (all ? store.alerts() : store.activeAlerts()).stream().sorted(AlertView.ORDER).toList();
         Map<String, Integer> counts = new LinkedHashMap<>();
-        EnumMap<io.mibwatch.thresholds.notify.Severity, Integer> bySeverity =
-                new EnumMap<>(io.mibwatch.thresholds.notify.Severity.class);
+        EnumMap<Severity, Integer> bySeverity =
+                new EnumMap<>(Severity.class);
         for (AlertRow r : rows) {
             if (r.state().active()) {
                 bySeverity.merge(r.severity(), 1, Integer::sum);
             }
         }
-        for (var s : List.of(io.mibwatch.thresholds.notify.Severity.CRITICAL,
-                io.mibwatch.thresholds.notify.Severity.WARNING, io.mibwatch.thresholds.notify.Severity.INFO)) {
+        for (var s : List.of(Severity.CRITICAL,
+                Severity.WARNING, Severity.INFO)) {
             counts.put(s.name().toLowerCase(Locale.ROOT), bySeverity.getOrDefault(s, 0));
         }
         Map<String, Object> body = new LinkedHashMap<>();

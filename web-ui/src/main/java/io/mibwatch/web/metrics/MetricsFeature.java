@@ -1,7 +1,7 @@
 package io.mibwatch.web.metrics;
 
 import io.mibwatch.config.Secret;
-import io.mibwatch.thresholds.notify.Severity;
+import io.mibwatch.core.alert.Severity;
 import io.mibwatch.thresholds.store.AlertRow;
 import io.mibwatch.thresholds.store.AlertStore;
 import io.mibwatch.web.auth.WebAuth;

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.mibwatch.thresholds.notify.Severity;
+import io.mibwatch.core.alert.Severity;
+import io.mibwatch.thresholds.alert.AlertState;
 import io.mibwatch.thresholds.store.AlertRow;
-import io.mibwatch.thresholds.store.AlertState;
 import io.mibwatch.thresholds.store.TransitionRow;
 import io.mibwatch.web.http.Role;
 import io.mibwatch.web.testing.AlertDesk;
@@ -66,13 +66,13 @@ class AlertPageIT {
 
     @Test
     void newAlertAppearsLiveWithoutReload() {
-        desk.fire("cpu-high", "srv1", "cpu/1/load", io.mibwatch.thresholds.rule.Severity.WARNING, 85);
+        desk.fire("cpu-high", "srv1", "cpu/1/load", Severity.WARNING, 85);
         Browser b = web.browser(Role.OPERATOR);
         assertTrue(b.currentUrl().endsWith("/"), b.currentUrl());
         b.waitUntil(d -> rows(b) == 1);
         b.waitUntil(d -> "1".equals(d.findElement(By.tagName("body")).getAttribute("data-live")));
         b.js("window.__noReload = 'marker-42';");
-        String id = desk.fire("cpu-high", "srv2", "cpu/1/load", io.mibwatch.thresholds.rule.Severity.CRITICAL, 97);
+        String id = desk.fire("cpu-high", "srv2", "cpu/1/load", Severity.CRITICAL, 97);
         WebElement tr = b.waitFor(row(id));
         assertEquals("marker-42", b.js("return window.__noReload;"), "the page must not have reloaded");
         assertEquals(2, rows(b));
@@ -93,7 +93,7 @@ class AlertPageIT {
 
     @Test
     void operatorAcknowledgesWithComment() {
-        String id = desk.fire("cpu-high", "srv1", "cpu/1/load", io.mibwatch.thresholds.rule.Severity.CRITICAL, 99);
+        String id = desk.fire("cpu-high", "srv1", "cpu/1/load", Severity.CRITICAL, 99);
         Browser b = web.browser(Role.OPERATOR);
         b.waitFor(row(id)).findElement(By.cssSelector(".ack-button")).click();
         b.type(By.id("ack-comment"), "on it, ticket 4711");
@@ -109,7 +109,7 @@ class AlertPageIT {
 
     @Test
     void viewerHasNoAckButtonAndTheServerRefusesItsAck() {
-        String id = desk.fire("cpu-high", "srv1", "cpu/1/load", io.mibwatch.thresholds.rule.Severity.CRITICAL, 99);
+        String id = desk.fire("cpu-high", "srv1", "cpu/1/load", Severity.CRITICAL, 99);
         Browser b = web.browser(Role.VIEWER);
         b.waitFor(row(id));
         assertTrue(b.driver().findElements(By.cssSelector("#alerts .ack-button")).isEmpty());
@@ -130,7 +130,7 @@ class AlertPageIT {
         Browser b = web.browser(Role.OPERATOR);
         WebElement tr = b.waitFor(row("raw@evil1"));
         assertEquals(evilDevice, tr.findElement(By.cssSelector("td.device a")).getText());
-        String id = desk.fire("cpu-high", "srv1", "cpu/1/load", io.mibwatch.thresholds.rule.Severity.CRITICAL, 99);
+        String id = desk.fire("cpu-high", "srv1", "cpu/1/load", Severity.CRITICAL, 99);
         desk.acknowledge(id, "operator", "<script>window.__xss=2</script><b>bold</b>");
         String liveDevice = "<script>window.__xss=3</script>";
         insertRaw("raw@evil2", liveDevice);
@@ -146,8 +146,8 @@ class AlertPageIT {
 
     @Test
     void filtersNarrowTheList() {
-        desk.fire("cpu-high", "srv1", "cpu/1/load", io.mibwatch.thresholds.rule.Severity.WARNING, 85);
-        desk.fire("cpu-high", "core-sw1", "cpu/1/load", io.mibwatch.thresholds.rule.Severity.CRITICAL, 97);
+        desk.fire("cpu-high", "srv1", "cpu/1/load", Severity.WARNING, 85);
+        desk.fire("cpu-high", "core-sw1", "cpu/1/load", Severity.CRITICAL, 97);
         Browser b = web.browser(Role.VIEWER);
         b.waitUntil(d -> rows(b) == 2);
         b.type(By.id("f-device"), "core");

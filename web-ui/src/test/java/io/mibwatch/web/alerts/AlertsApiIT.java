@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.mibwatch.thresholds.rule.Severity;
+import io.mibwatch.core.alert.Severity;
 import io.mibwatch.web.http.Role;
 import io.mibwatch.web.testing.AlertDesk;
 import io.mibwatch.web.testing.Http;

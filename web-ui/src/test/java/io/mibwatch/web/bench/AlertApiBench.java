@@ -1,8 +1,8 @@
 package io.mibwatch.web.bench;
 
-import io.mibwatch.thresholds.notify.Severity;
+import io.mibwatch.core.alert.Severity;
+import io.mibwatch.thresholds.alert.AlertState;
 import io.mibwatch.thresholds.store.AlertRow;
-import io.mibwatch.thresholds.store.AlertState;
 import io.mibwatch.thresholds.store.TransitionRow;
 import io.mibwatch.web.alerts.AlertsFeature;
 import io.mibwatch.web.http.Role;

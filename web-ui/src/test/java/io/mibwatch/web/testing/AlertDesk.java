@@ -1,5 +1,6 @@
 package io.mibwatch.web.testing;
 
+import io.mibwatch.core.alert.Severity;
 import io.mibwatch.core.series.SeriesId;
 import io.mibwatch.thresholds.alert.AlertChanges;
 import io.mibwatch.thresholds.alert.AlertId;
@@ -7,12 +8,11 @@ import io.mibwatch.thresholds.alert.AlertTracker;
 import io.mibwatch.thresholds.alert.Dependencies;
 import io.mibwatch.thresholds.alert.FlapPolicy;
 import io.mibwatch.thresholds.alert.TransitionReason;
+import io.mibwatch.thresholds.pipeline.AlertPersistence;
 import io.mibwatch.thresholds.rule.Condition;
 import io.mibwatch.thresholds.rule.RuleId;
-import io.mibwatch.thresholds.rule.Severity;
 import io.mibwatch.thresholds.store.AlertStore;
 import io.mibwatch.thresholds.store.SilenceRow;
-import io.mibwatch.thresholds.wiring.AlertPersistence;
 import io.mibwatch.web.alerts.AlertControl;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -1,17 +1,16 @@
-package io.mibwatch.app.alerting;
+package io.mibwatch.thresholds.pipeline;
 
 import io.mibwatch.catalog.threshold.Direction;
 import io.mibwatch.config.DeviceConfig;
 import io.mibwatch.config.MibwatchConfig;
 import io.mibwatch.config.NotificationsConfig;
 import io.mibwatch.config.ThresholdsConfig;
+import io.mibwatch.core.alert.NotificationKind;
 import io.mibwatch.thresholds.alert.Dependencies;
 import io.mibwatch.thresholds.notify.Channel;
 import io.mibwatch.thresholds.notify.EmailChannel;
-import io.mibwatch.thresholds.notify.Notification;
 import io.mibwatch.thresholds.notify.Route;
 import io.mibwatch.thresholds.notify.Router;
-import io.mibwatch.thresholds.notify.Severity;
 import io.mibwatch.thresholds.notify.SyslogChannel;
 import io.mibwatch.thresholds.notify.WebhookChannel;
 import io.mibwatch.thresholds.rule.ChangeRule;
@@ -32,7 +31,6 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -119,9 +117,8 @@ public final class AlertingSetup {
     public static Router router(NotificationsConfig n) {
         List<Route> routes = new ArrayList<>();
         for (NotificationsConfig.Route r : n.routes()) {
-            Set<Notification.Kind> kinds = r.kinds().isEmpty() ? Set.of() : EnumSet.copyOf(r.kinds().stream()
-                    .map(k -> Notification.Kind.valueOf(k.name())).toList());
-            routes.add(new Route(r.name(), Severity.valueOf(r.minSeverity().name()), kinds, r.labels(), r.channels(),
+            Set<NotificationKind> kinds = r.kinds().isEmpty() ? Set.of() : EnumSet.copyOf(r.kinds());
+            routes.add(new Route(r.name(), r.minSeverity(), kinds, r.labels(), r.channels(),
                     r.continueMatching()));
         }
         return new Router(routes, n.channels().stream().map(NotificationsConfig.Channel::name).toList());

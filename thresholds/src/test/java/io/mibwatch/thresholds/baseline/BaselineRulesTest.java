@@ -1,4 +1,4 @@
-package io.mibwatch.app.baseline;
+package io.mibwatch.thresholds.baseline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,13 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.mibwatch.catalog.threshold.Direction;
 import io.mibwatch.config.ConfigLoader;
 import io.mibwatch.config.ThresholdsConfig;
+import io.mibwatch.core.alert.Severity;
 import io.mibwatch.core.series.SeriesId;
 import io.mibwatch.core.time.ManualClock;
-import io.mibwatch.thresholds.baseline.SlotWidth;
-import io.mibwatch.thresholds.baseline.StoredHistory;
-import io.mibwatch.thresholds.baseline.TimedValue;
 import io.mibwatch.thresholds.rule.BaselineRule;
-import io.mibwatch.thresholds.rule.Severity;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;

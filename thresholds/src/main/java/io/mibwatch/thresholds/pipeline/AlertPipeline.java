@@ -1,12 +1,8 @@
-package io.mibwatch.app.alerting;
+package io.mibwatch.thresholds.pipeline;
 
-import io.mibwatch.app.baseline.BaselineRules;
-import io.mibwatch.app.baseline.RrdStoredHistory;
 import io.mibwatch.catalog.metric.MetricCatalog;
-import io.mibwatch.core.series.SeriesId;
 import io.mibwatch.config.MibwatchConfig;
 import io.mibwatch.core.series.Sample;
-import io.mibwatch.poller.schedule.CycleReport;
 import io.mibwatch.thresholds.alert.Alert;
 import io.mibwatch.thresholds.alert.AlertChanges;
 import io.mibwatch.thresholds.alert.AlertId;
@@ -17,13 +13,14 @@ import io.mibwatch.thresholds.alert.Silence;
 import io.mibwatch.thresholds.alert.Transition;
 import io.mibwatch.thresholds.alert.TransitionReason;
 import io.mibwatch.thresholds.apdex.ApdexMonitor;
+import io.mibwatch.thresholds.baseline.BaselineRules;
 import io.mibwatch.thresholds.notify.Dispatcher;
-import io.mibwatch.thresholds.rule.MetricUnits;
-import io.mibwatch.thresholds.rule.RuleBinding;
-import io.mibwatch.thresholds.rule.RuleConfig;
 import io.mibwatch.thresholds.rule.Condition;
+import io.mibwatch.thresholds.rule.MetricUnits;
 import io.mibwatch.thresholds.rule.MissingReason;
 import io.mibwatch.thresholds.rule.Observation;
+import io.mibwatch.thresholds.rule.RuleBinding;
+import io.mibwatch.thresholds.rule.RuleConfig;
 import io.mibwatch.thresholds.rule.RuleEngine;
 import io.mibwatch.thresholds.rule.RuleResult;
 import io.mibwatch.thresholds.rule.RuleSet;
@@ -34,8 +31,6 @@ import io.mibwatch.thresholds.store.AlertStore;
 import io.mibwatch.thresholds.store.Batch;
 import io.mibwatch.thresholds.store.SilenceRow;
 import io.mibwatch.thresholds.store.StoredTransition;
-import io.mibwatch.thresholds.wiring.AlertPersistence;
-import io.mibwatch.storage.SeriesStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -47,21 +42,30 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Evaluates every finished poll cycle: device reachability, the per-device unreachable series and
- * each sample go through the {@link RuleEngine}, the results through the {@link AlertTracker};
- * whatever changed (alerts, transitions, acks, notifications) is written to the SQLite store in
- * ONE transaction, then the {@link Dispatcher} is woken. The dispatcher sends on its own threads,
- * so a dead channel never holds up evaluation.
+ * The alert loop, evaluate -&gt; track -&gt; persist -&gt; notify, the way Prometheus' rule group owns
+ * its evaluation ({@code rules/group.go Eval}). Each {@link DeviceCycle} (a poll cycle, or any other
+ * source's news about a device): device reachability, the per-device unreachable series and each
+ * sample go through the {@link RuleEngine}, the results through the {@link AlertTracker}; whatever
+ * changed (alerts, transitions, acks, notifications) is written to the {@link AlertStore} in ONE
+ * transaction, then the {@link Dispatcher} is woken. The dispatcher sends on its own threads, so a
+ * dead channel never holds up evaluation.
+ *
+ * <p>Ports: the {@link StoredData} (stored values and rows, read by rules and baselines), the
+ * alert store, the notifier and a {@link Clock}. The pipeline owns the store and the notifier
+ * from construction on and closes them in {@link #close}.
  *
  * <p>Every {@code recheck} period (10 s) the tracker is re-checked against the clock (silence
  * windows, flap expiry), and the CLI's writes are picked up: silences added or removed in the
@@ -69,9 +73,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>On start the active alerts, their acks and the silences are restored from the store.
  */
-public final class Alerting implements AutoCloseable {
+public final class AlertPipeline implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Alerting.class);
+    private static final Logger LOG = LoggerFactory.getLogger(AlertPipeline.class);
     public static final Duration RECHECK = Duration.ofSeconds(10);
     /** How long RESOLVED alerts stay in memory (and in {@code alerts --state all}). */
     static final Duration RESOLVED_RETENTION = Duration.ofHours(1);
@@ -80,29 +84,56 @@ public final class Alerting implements AutoCloseable {
     private final AlertStore store;
     private final RuleEngine engine;
     private final AlertTracker tracker;
-    private final StoreHistory history;
+    private final LatestSamples history;
     private final Dispatcher dispatcher;
-    /** Learned baseline rules (issue 6): models relearned daily in the background. */
+    /** Learned baseline rules: models relearned daily in the background. */
     private final BaselineRules baselines;
-    /** Live Apdex per service (issue 6); guarded by itself: cycles of several devices may end at once. */
+    /** Live Apdex per service; guarded by itself: cycles of several devices may end at once. */
     private final ApdexMonitor apdex;
     private final Duration recheckEvery;
     private final Object lock = new Object();
+    private final List<Consumer<AlertEvent>> listeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "mibwatch-alert-recheck");
         t.setDaemon(true);
         return t;
     });
 
-    public Alerting(MibwatchConfig config, SeriesStore series, Path dbFile, Clock clock, Duration recheckEvery) {
-        this.clock = clock;
-        this.recheckEvery = recheckEvery;
-        this.store = AlertStore.open(dbFile);
+    /**
+     * Opens the store at {@code dbFile} and builds the notifier from {@code config.notifications()}.
+     *
+     * @param recheckEvery how often {@link #periodic} runs once started ({@link #RECHECK} in the daemon)
+     */
+    public static AlertPipeline open(MibwatchConfig config, Path dbFile, StoredData stored, Clock clock,
+                                     Duration recheckEvery) {
+        AlertStore store = AlertStore.open(dbFile);
+        Dispatcher notifier;
         try {
-            this.history = new StoreHistory(series);
+            notifier = new Dispatcher(store, AlertingSetup.router(config.notifications()),
+                    AlertingSetup.channels(config.notifications()), Dispatcher.Settings.DEFAULT, clock);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+        return new AlertPipeline(config, store, notifier, stored, clock, recheckEvery); // closes both if it throws
+    }
+
+    /**
+     * Restores the active alerts, their acks and the silences from {@code store}. Takes over
+     * {@code store} and {@code notifier} (the notifier sends from that store's outbox) even when it
+     * throws: both are closed then.
+     */
+    public AlertPipeline(MibwatchConfig config, AlertStore store, Dispatcher notifier, StoredData stored, Clock clock,
+                         Duration recheckEvery) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.recheckEvery = recheckEvery;
+        this.store = Objects.requireNonNull(store, "store");
+        this.dispatcher = Objects.requireNonNull(notifier, "notifier");
+        try {
+            this.history = new LatestSamples(stored.values());
             RuleConfig rules = AlertingSetup.rules(config.thresholds());
-            this.baselines = BaselineRules.of(config.thresholds(), new RrdStoredHistory(series), clock,
-                    () -> storedSeries(series), ZoneId.systemDefault());
+            this.baselines = BaselineRules.of(config.thresholds(), stored.rows(), clock, stored.series(),
+                    ZoneId.systemDefault());
             List<RuleBinding> withApdex = new ArrayList<>(rules.rules());
             withApdex.addAll(baselines.bindings());
             withApdex.addAll(ApdexMonitor.rules(config.services()));
@@ -110,22 +141,15 @@ public final class Alerting implements AutoCloseable {
             this.apdex = new ApdexMonitor(config.services(), MetricUnits.of(MetricCatalog.standard()));
             this.tracker = new AlertTracker(clock, AlertingSetup.dependencies(config), FlapPolicy.DEFAULT,
                     RESOLVED_RETENTION);
-            this.dispatcher = new Dispatcher(store, AlertingSetup.router(config.notifications()),
-                    AlertingSetup.channels(config.notifications()), Dispatcher.Settings.DEFAULT, clock);
             restore();
         } catch (RuntimeException e) {
-            store.close();
+            try {
+                notifier.close();
+            } finally {
+                store.close();
+            }
             throw e;
         }
-    }
-
-    /** Every stored series, for the baselines to learn from (the RRD directory, read once a day). */
-    private static List<SeriesId> storedSeries(SeriesStore store) {
-        List<SeriesId> out = new ArrayList<>();
-        for (String d : store.devices()) {
-            out.addAll(store.list(d));
-        }
-        return out;
     }
 
     /** The learned baseline rules and where their series stand. */
@@ -158,6 +182,14 @@ public final class Alerting implements AutoCloseable {
         return colon < 0 ? "" : reason.substring(colon + 2);
     }
 
+    /**
+     * Calls {@code listener} with every transition once it is stored, in order, on the thread that
+     * caused it while evaluation waits: keep it short. A listener that throws is logged and skipped.
+     */
+    public void addListener(Consumer<AlertEvent> listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
     public void start() {
         dispatcher.start();
         baselines.start();
@@ -173,17 +205,17 @@ public final class Alerting implements AutoCloseable {
         return tracker;
     }
 
-    /** Evaluates one finished cycle; call after its samples were written to the RRD store. */
-    public void onCycle(CycleReport r) {
-        Instant at = r.started().plus(r.duration());
+    /** Evaluates what one source learned about one device; for a poll cycle, call after its samples were stored. */
+    public void onCycle(DeviceCycle r) {
+        Instant at = r.at();
         List<RuleResult> results = new ArrayList<>();
         SeriesReach reach;
-        if (r.ok()) {
+        if (r.reached()) {
             history.overlay(r.samples());
             Instant when = r.samples().isEmpty() ? at : r.samples().get(0).at();
             reach = reachability(engine.observe(new Observation.Value(Unreachable.series(r.device()), when, 1)));
             results.addAll(reach.results);
-            boolean restarted = r.gapReasons().containsKey("AGENT_RESTART");
+            boolean restarted = r.agentRestarted();
             for (Sample s : r.samples()) {
                 Observation o = Observation.of(s);
                 if (restarted && o instanceof Observation.Missing m) {
@@ -352,10 +384,18 @@ public final class Alerting implements AutoCloseable {
         Batch b = withPendingValues(AlertPersistence.toBatch(c));
         store.apply(b);
         for (Transition t : c.transitions()) {
+            String summary = c.alerts().stream().filter(a -> a.id().equals(t.alertId())).map(Alert::summary)
+                    .findFirst().orElse("");
+            AlertEvent e = new AlertEvent(t, summary);
             if (t.reason() == TransitionReason.FIRED || t.reason() == TransitionReason.RESOLVED) {
-                String summary = c.alerts().stream().filter(a -> a.id().equals(t.alertId())).map(Alert::summary)
-                        .findFirst().orElse("");
-                LOG.info("alert {} {} {}: {}", t.to(), t.severity(), t.alertId().key(), summary);
+                LOG.info(e.line());
+            }
+            for (Consumer<AlertEvent> l : listeners) {
+                try {
+                    l.accept(e);
+                } catch (RuntimeException ex) {
+                    LOG.error("alerts: a transition listener failed on {}: {}", t.alertId().key(), ex.toString(), ex);
+                }
             }
         }
         if (!b.notifications().isEmpty()) {

@@ -1,19 +1,20 @@
-package io.mibwatch.thresholds.wiring;
+package io.mibwatch.thresholds.pipeline;
 
+import io.mibwatch.core.alert.NotificationKind;
+import io.mibwatch.core.alert.Severity;
 import io.mibwatch.thresholds.alert.Ack;
 import io.mibwatch.thresholds.alert.Alert;
 import io.mibwatch.thresholds.alert.AlertChanges;
 import io.mibwatch.thresholds.alert.AlertId;
+import io.mibwatch.thresholds.alert.AlertState;
 import io.mibwatch.thresholds.alert.Matcher;
 import io.mibwatch.thresholds.alert.NotificationIntent;
 import io.mibwatch.thresholds.alert.Silence;
 import io.mibwatch.thresholds.alert.Transition;
 import io.mibwatch.thresholds.alert.TransitionReason;
 import io.mibwatch.thresholds.notify.Notification;
-import io.mibwatch.thresholds.rule.Severity;
 import io.mibwatch.thresholds.store.AckRow;
 import io.mibwatch.thresholds.store.AlertRow;
-import io.mibwatch.thresholds.store.AlertState;
 import io.mibwatch.thresholds.store.Batch;
 import io.mibwatch.thresholds.store.SilenceRow;
 import java.util.ArrayList;
@@ -26,8 +27,7 @@ import java.util.OptionalDouble;
 import java.util.regex.Pattern;
 
 /**
- * Pure mappings between the alert tracker and the store / notifiers. The two Severity and the two
- * AlertState enums have the same constant names by design; mapping goes by name.
+ * Pure mappings between the alert tracker and the store / notifiers.
  */
 public final class AlertPersistence {
 
@@ -60,13 +60,13 @@ public final class AlertPersistence {
 
     public static io.mibwatch.thresholds.store.TransitionRow toRow(Transition t, String summary) {
         String reason = t.reason().name().toLowerCase(Locale.ROOT) + (summary.isEmpty() ? "" : ": " + summary);
-        return new io.mibwatch.thresholds.store.TransitionRow(t.alertId().key(), state(t.from()), state(t.to()),
-                severity(t.severity()), t.at(), value(t.value()), reason);
+        return new io.mibwatch.thresholds.store.TransitionRow(t.alertId().key(), t.from(), t.to(),
+                t.severity(), t.at(), value(t.value()), reason);
     }
 
     public static AlertRow toRow(Alert a) {
-        return new AlertRow(a.id().key(), a.rule().value(), a.device(), a.series().path(), state(a.state()),
-                severity(a.severity()), value(a.value()), a.since(), a.pendingSince(), a.firingSince(), a.resolvedAt(),
+        return new AlertRow(a.id().key(), a.rule().value(), a.device(), a.series().path(), a.state(),
+                a.severity(), value(a.value()), a.since(), a.pendingSince(), a.firingSince(), a.resolvedAt(),
                 a.ack().map(k -> toRow(a.id(), k)), a.silencedBy(), a.suppressedBy(), a.flapping(), a.labels());
     }
 
@@ -81,10 +81,10 @@ public final class AlertPersistence {
      * notification of a transition is committed in the same transaction as the transition itself.
      */
     public static Alert toAlert(AlertRow row, String summary) {
-        io.mibwatch.thresholds.alert.AlertState st = io.mibwatch.thresholds.alert.AlertState.valueOf(row.state().name());
-        Severity sev = Severity.valueOf(row.severity().name());
+        AlertState st = row.state();
+        Severity sev = row.severity();
         boolean muted = row.silencedBy().isPresent() || row.suppressedBy().isPresent();
-        Optional<Alert.Notified> notified = st == io.mibwatch.thresholds.alert.AlertState.FIRING && !muted
+        Optional<Alert.Notified> notified = st == AlertState.FIRING && !muted
                 && !row.flapping() ? Optional.of(new Alert.Notified(st, sev)) : Optional.empty();
         return new Alert(AlertId.parse(row.id()), st, sev, row.value().orElse(Double.NaN), summary, row.since(),
                 row.pendingSince(), row.firingSince(), row.resolvedAt(),
@@ -99,16 +99,10 @@ public final class AlertPersistence {
      */
     public static Notification toNotification(NotificationIntent in) {
         Alert a = in.alert();
-        Notification.Kind kind = switch (in.kind()) {
-            case FIRING -> Notification.Kind.FIRING;
-            case RESOLVED -> Notification.Kind.RESOLVED;
-            case SEVERITY_CHANGED, WORSENED_AFTER_ACK -> Notification.Kind.SEVERITY_CHANGED;
-            case ACKNOWLEDGED -> Notification.Kind.ACKNOWLEDGED;
-            case FLAPPING -> Notification.Kind.FLAPPING;
-        };
+        NotificationKind kind = in.kind().announcedAs();
         String id = in.alertId().key() + "#" + in.kind().name().toLowerCase(Locale.ROOT) + "@" + in.at().toEpochMilli();
         // a resolved alert's summary is about its last bad value, not about it being fine now
-        String what = kind == Notification.Kind.RESOLVED ? "back to normal" : a.summary();
+        String what = kind == NotificationKind.RESOLVED ? "back to normal" : a.summary();
         String title = "[" + kind.name() + " " + in.severity().name() + "] " + a.device() + " " + a.series().path()
                 + (what.isEmpty() ? "" : ": " + what);
         StringBuilder body = new StringBuilder();
@@ -123,7 +117,7 @@ public final class AlertPersistence {
         body.append("why: ").append(in.why()).append('\n');
         a.ack().ifPresent(k -> body.append("acknowledged by ").append(k.user()).append(": ").append(k.comment())
                 .append('\n'));
-        return new Notification(id, in.alertId().key(), kind, severity(in.severity()), title, body.toString(),
+        return new Notification(id, in.alertId().key(), kind, in.severity(), title, body.toString(),
                 a.labels(), in.at());
     }
 
@@ -176,14 +170,6 @@ public final class AlertPersistence {
             re.append(Pattern.quote(lit.toString()));
         }
         out.add(new Matcher(label, Matcher.Op.REGEX, re.toString()));
-    }
-
-    public static AlertState state(io.mibwatch.thresholds.alert.AlertState s) {
-        return AlertState.valueOf(s.name());
-    }
-
-    public static io.mibwatch.thresholds.notify.Severity severity(Severity s) {
-        return io.mibwatch.thresholds.notify.Severity.valueOf(s.name());
     }
 
     private static OptionalDouble value(double v) {

@@ -1,18 +1,13 @@
-package io.mibwatch.app.baseline;
+package io.mibwatch.thresholds.baseline;
 
 import io.mibwatch.catalog.threshold.Direction;
 import io.mibwatch.config.ThresholdsConfig;
+import io.mibwatch.core.alert.Severity;
 import io.mibwatch.core.series.SeriesId;
-import io.mibwatch.thresholds.baseline.Arming;
-import io.mibwatch.thresholds.baseline.BaselineService;
-import io.mibwatch.thresholds.baseline.Baselines;
-import io.mibwatch.thresholds.baseline.SlotWidth;
-import io.mibwatch.thresholds.baseline.StoredHistory;
 import io.mibwatch.thresholds.rule.BaselineRule;
 import io.mibwatch.thresholds.rule.RuleBinding;
 import io.mibwatch.thresholds.rule.RuleId;
 import io.mibwatch.thresholds.rule.Selector;
-import io.mibwatch.thresholds.rule.Severity;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,35 +1,27 @@
-package io.mibwatch.app.alerting;
+package io.mibwatch.thresholds.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.mibwatch.catalog.metric.StandardMetrics;
 import io.mibwatch.config.ConfigLoader;
 import io.mibwatch.config.MibwatchConfig;
 import io.mibwatch.core.series.Sample;
 import io.mibwatch.core.series.SeriesId;
 import io.mibwatch.core.time.ManualClock;
-import io.mibwatch.poller.schedule.CycleReport;
-import io.mibwatch.storage.RrdLayout;
-import io.mibwatch.storage.RrdSeriesStore;
-import io.mibwatch.storage.SeriesSchema;
+import io.mibwatch.thresholds.alert.AlertState;
 import io.mibwatch.thresholds.store.AlertRow;
-import io.mibwatch.thresholds.store.AlertState;
 import io.mibwatch.thresholds.store.AlertStore;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A firing alert's value moves every poll; the store gets it with the next event or the periodic
  * recheck (issue 9: one write per firing alert and poll was a cost of its own), while states are
- * written at once. Real SQLite file, real RRD store.
+ * written at once. Real SQLite file; nothing stored in the series store.
  */
-class AlertingValuesTest {
+class AlertPipelineValuesTest {
     static final Instant T0 = Instant.parse("2026-11-20T08:00:00Z");
     static final SeriesId CPU = new SeriesId("r1", "cpu", "1", "load");
     static final String ID = "reference:cpu/load@r1/cpu/1/load";
@@ -46,9 +38,7 @@ class AlertingValuesTest {
                 """, "test.yaml");
         ManualClock clock = new ManualClock(T0);
         Path db = tmp.resolve("alerts.db");
-        try (RrdSeriesStore rrd = new RrdSeriesStore(tmp.resolve("rrd"), new SeriesSchema(StandardMetrics.dsNamesByGroup()),
-                d -> RrdLayout.stock(Duration.ofSeconds(60)));
-             Alerting a = new Alerting(cfg, rrd, db, clock, Alerting.RECHECK)) {
+        try (AlertPipeline a = AlertPipeline.open(cfg, db, StoredData.EMPTY, clock, AlertPipeline.RECHECK)) {
             Instant at = T0;
             int i = 0;
             while (a.store().alert(ID).map(r -> r.state() != AlertState.FIRING).orElse(true)) {
@@ -78,13 +68,12 @@ class AlertingValuesTest {
         }
     }
 
-    static AlertRow row(Alerting a) {
+    static AlertRow row(AlertPipeline a) {
         return a.store().alert(ID).orElseThrow();
     }
 
-    static void cycle(Alerting a, ManualClock clock, Instant at, double cpu) {
+    static void cycle(AlertPipeline a, ManualClock clock, Instant at, double cpu) {
         clock.set(at);
-        a.onCycle(new CycleReport("r1", at, Duration.ofMillis(5), Optional.empty(),
-                List.of(new Sample(CPU, at, cpu)), Map.of(), false, 0));
+        a.onCycle(DeviceCycle.reached("r1", at.plusMillis(5), List.of(new Sample(CPU, at, cpu)), false));
     }
 }

@@ -1,0 +1,130 @@
+package io.mibwatch.thresholds.store;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import org.sqlite.SQLiteException;
+
+/**
+ * The event store's one connection and lock, and the two ways the tables use it: a read, and a
+ * write in one transaction that is rolled back as a whole on any failure. Errors name the file and
+ * what was being done. Every table class works inside one of these calls; none commits itself.
+ */
+final class Tx {
+
+    /** One unit of table work; may throw SQLException, which the caller turns into an {@link AlertStoreException}. */
+    @FunctionalInterface
+    interface Work<T> {
+        T run() throws SQLException;
+    }
+
+    /** Binds a prepared statement's parameters. */
+    @FunctionalInterface
+    interface Binder {
+        void bind(PreparedStatement ps) throws SQLException;
+    }
+
+    private final Path file;
+    private final Connection conn;
+    private final Object lock = new Object();
+
+    Tx(Path file, Connection conn) {
+        this.file = file;
+        this.conn = conn;
+    }
+
+    Path file() {
+        return file;
+    }
+
+    Connection connection() {
+        return conn;
+    }
+
+    <T> T read(String what, Work<T> work) {
+        synchronized (lock) {
+            try {
+                return work.run();
+            } catch (SQLException e) {
+                throw new AlertStoreException("event store " + file + ": cannot " + what + ": " + describe(e), e);
+            }
+        }
+    }
+
+    /** Runs {@code work} in one transaction; on any failure rolls back and names the file. */
+    <T> T write(String what, Work<T> work) {
+        synchronized (lock) {
+            try {
+                conn.setAutoCommit(false);
+                T result;
+                try {
+                    result = work.run();
+                    conn.commit();
+                } catch (SQLException | RuntimeException e) {
+                    rollback(e);
+                    restoreAutoCommit(e);
+                    throw e;
+                }
+                conn.setAutoCommit(true);
+                return result;
+            } catch (SQLException e) {
+                throw new AlertStoreException("event store " + file + ": cannot " + what
+                        + " (nothing of it was stored): " + describe(e), e);
+            }
+        }
+    }
+
+    void close() {
+        synchronized (lock) {
+            try {
+                conn.close();
+            } catch (SQLException e) {
+                throw new AlertStoreException("event store " + file + ": close failed: " + describe(e), e);
+            }
+        }
+    }
+
+    /**
+     * Some errors (SQLITE_FULL, SQLITE_IOERR) make SQLite roll the transaction back by itself, after
+     * which the driver's own COMMIT in setAutoCommit(true) fails; that must not hide the real error.
+     */
+    private void restoreAutoCommit(Exception cause) {
+        try {
+            conn.setAutoCommit(true);
+        } catch (SQLException r) {
+            cause.addSuppressed(r);
+        }
+    }
+
+    private void rollback(Exception cause) {
+        try {
+            conn.rollback();
+        } catch (SQLException r) {
+            cause.addSuppressed(r);
+        }
+    }
+
+    /** A short reason users can act on; the SQLite text follows for the details. */
+    static String describe(SQLException e) {
+        Throwable t = e;
+        while (t != null && !(t instanceof SQLiteException)) {
+            t = t.getCause();
+        }
+        if (!(t instanceof SQLiteException se)) {
+            return e.getMessage();
+        }
+        String own = se == e ? "" : e.getMessage() + "; ";
+        String hint = switch (se.getResultCode().code & 0xff) {
+            case 13 -> "disk full (or the size cap reached): ";   // SQLITE_FULL
+            case 26 -> "not an SQLite database: ";                // SQLITE_NOTADB
+            case 11 -> "database is corrupt: ";                   // SQLITE_CORRUPT
+            case 8 -> "read-only (permissions?): ";               // SQLITE_READONLY
+            case 14 -> "cannot open the file: ";                  // SQLITE_CANTOPEN
+            case 5, 6 -> "locked by another process: ";           // SQLITE_BUSY / SQLITE_LOCKED
+            case 10 -> "I/O error: ";                             // SQLITE_IOERR
+            default -> "";
+        };
+        return own + hint + se.getMessage();
+    }
+}
