@@ -5,6 +5,7 @@ import io.mibwatch.catalog.metric.StandardMetrics;
 import io.mibwatch.config.DeviceConfig;
 import io.mibwatch.config.MibwatchConfig;
 import io.mibwatch.poller.rate.RateTracker;
+import io.mibwatch.poller.schedule.CycleListener;
 import io.mibwatch.poller.schedule.CycleReport;
 import io.mibwatch.poller.schedule.DevicePoller;
 import io.mibwatch.poller.schedule.PollScheduler;
@@ -56,14 +57,8 @@ public final class Daemon implements AutoCloseable {
     private final Map<String, DevicePoller> pollersByName = new java.util.HashMap<>();
     private final Map<String, DeviceStatus> status = new ConcurrentHashMap<>();
     private final Alerting alerting;
-    private final List<CycleListenerHook> hooks = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<CycleListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final NotableChanges notable = new NotableChanges();
-
-    /** Extra consumers of finished cycles (tests, exporters). */
-    @FunctionalInterface
-    public interface CycleListenerHook {
-        void onCycle(CycleReport report);
-    }
 
     public Daemon(MibwatchConfig config, Path dataDir, Clock clock) throws IOException, SchedulerException {
         this(config, dataDir, clock, Alerting.RECHECK);
@@ -195,8 +190,9 @@ public final class Daemon implements AutoCloseable {
         return alerting;
     }
 
-    public void addListener(CycleListenerHook hook) {
-        hooks.add(hook);
+    /** Adds a consumer of finished cycles (the web UI's metrics, tests), called after storage and alerting. */
+    public void addListener(CycleListener listener) {
+        listeners.add(listener);
     }
 
     /** What the last discovery of {@code device} found (for the web pages' names), empty before the first. */
@@ -252,9 +248,9 @@ public final class Daemon implements AutoCloseable {
         for (String change : notable.changes(r)) {
             LOG.info(change);
         }
-        for (CycleListenerHook h : hooks) {
+        for (CycleListener l : listeners) {
             try {
-                h.onCycle(r);
+                l.onCycle(r);
             } catch (RuntimeException e) {
                 LOG.error("cycle listener failed for {}: {}", r.device(), e.toString(), e);
             }
