@@ -1,6 +1,7 @@
 package io.mibwatch.app.daemon;
 
 import io.mibwatch.app.alerting.Alerting;
+import io.mibwatch.app.datadir.DataDir;
 import io.mibwatch.catalog.metric.StandardMetrics;
 import io.mibwatch.config.DeviceConfig;
 import io.mibwatch.config.MibwatchConfig;
@@ -44,8 +45,6 @@ public final class Daemon implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
     /** How often interfaces etc. are discovered again; LibreNMS' default is 6 hours too. */
     static final Duration REDISCOVER = Duration.ofHours(6);
-    /** The alert event store, next to the rrd directory. */
-    public static final String DATABASE = "mibwatch.db";
 
     private final MibwatchConfig config;
     private final Clock clock;
@@ -60,7 +59,7 @@ public final class Daemon implements AutoCloseable {
     private final List<CycleListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final NotableChanges notable = new NotableChanges();
 
-    public Daemon(MibwatchConfig config, Path dataDir, Clock clock) throws IOException, SchedulerException {
+    public Daemon(MibwatchConfig config, DataDir dataDir, Clock clock) throws IOException, SchedulerException {
         this(config, dataDir, clock, Alerting.RECHECK);
     }
 
@@ -68,7 +67,7 @@ public final class Daemon implements AutoCloseable {
      * @param alertRecheck how often alerts are re-checked against the clock and the CLI's silences
      *                     and ack requests are picked up from the database
      */
-    public Daemon(MibwatchConfig config, Path dataDir, Clock clock, Duration alertRecheck)
+    public Daemon(MibwatchConfig config, DataDir dataDir, Clock clock, Duration alertRecheck)
             throws IOException, SchedulerException {
         this(config, dataDir, clock, alertRecheck, null);
     }
@@ -78,11 +77,11 @@ public final class Daemon implements AutoCloseable {
      *               device's interval. Benchmarks pass a smaller layout (same archives, shorter
      *               spans) so that a million series fit on a test machine's disk.
      */
-    public Daemon(MibwatchConfig config, Path dataDir, Clock clock, Duration alertRecheck,
+    public Daemon(MibwatchConfig config, DataDir dataDir, Clock clock, Duration alertRecheck,
                   Function<String, RrdLayout> layout) throws IOException, SchedulerException {
         this.config = config;
         this.clock = clock;
-        Path rrdDir = dataDir.resolve("rrd");
+        Path rrdDir = dataDir.rrd();
         Files.createDirectories(rrdDir);
         Map<String, Duration> intervals = new ConcurrentHashMap<>();
         config.devices().forEach(d -> intervals.put(d.name(), d.interval()));
@@ -99,7 +98,7 @@ public final class Daemon implements AutoCloseable {
             return t;
         });
         this.scheduler = new PollScheduler(clock, 4);
-        this.alerting = new Alerting(config, store, dataDir.resolve(DATABASE), clock, alertRecheck);
+        this.alerting = new Alerting(config, store, dataDir.alertDb(), clock, alertRecheck);
         RateTracker rates = new RateTracker();
         for (DeviceConfig d : config.devices()) {
             status.put(d.name(), DeviceStatus.initial(d.name()));

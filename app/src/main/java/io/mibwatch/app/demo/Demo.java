@@ -3,6 +3,7 @@ package io.mibwatch.app.demo;
 import io.mibwatch.app.baseline.BaselineRules;
 import io.mibwatch.app.baseline.RrdStoredHistory;
 import io.mibwatch.app.daemon.Daemon;
+import io.mibwatch.app.datadir.DataDir;
 import io.mibwatch.simulator.scenario.Fault;
 import java.util.Optional;
 import io.mibwatch.catalog.metric.StandardMetrics;
@@ -75,7 +76,7 @@ public final class Demo implements AutoCloseable {
      * @param interval poll interval of every device
      * @param baselineSpikeAt when (after the start) srv3's CPU leaves its learned baseline
      */
-    public record Settings(Path dataDir, Duration history, Duration interval, Scenario scenario, Duration baselineSpikeAt) {
+    public record Settings(DataDir dataDir, Duration history, Duration interval, Scenario scenario, Duration baselineSpikeAt) {
         public Settings {
             Objects.requireNonNull(dataDir, "dataDir");
             Objects.requireNonNull(history, "history");
@@ -85,7 +86,7 @@ public final class Demo implements AutoCloseable {
         }
 
         /** The baseline spike 2 minutes in. */
-        public Settings(Path dataDir, Duration history, Duration interval, Scenario scenario) {
+        public Settings(DataDir dataDir, Duration history, Duration interval, Scenario scenario) {
             this(dataDir, history, interval, scenario, BASELINE_SPIKE_AT);
         }
     }
@@ -155,10 +156,10 @@ public final class Demo implements AutoCloseable {
                 sources.stream().map(src -> new SnmpSimulator.Endpoint(src.name(),
                         new InetSocketAddress(InetAddress.getLoopbackAddress(), 161))).toList(), s.interval()), "demo configuration");
         long b0 = System.nanoTime();
-        Backfill.Report report = backfill(models, planning, s.dataDir().resolve("rrd"), t0, s.history());
+        Backfill.Report report = backfill(models, planning, s.dataDir().rrd(), t0, s.history());
         Duration backfillTook = Duration.ofNanos(System.nanoTime() - b0);
         // a CPU spike that is abnormal for the slot it happens in, as the daemon will learn it
-        Baseline spike = baselineSpike(planning, s.dataDir().resolve("rrd"), t0, s.baselineSpikeAt());
+        Baseline spike = baselineSpike(planning, s.dataDir().rrd(), t0, s.baselineSpikeAt());
         Scenario scenario = s.scenario();
         if (spike.fault().isPresent()) {
             List<Fault> faults = new ArrayList<>(scenario.faults());
@@ -175,8 +176,8 @@ public final class Demo implements AutoCloseable {
             String yaml = configYaml(sim.endpoints(), s.interval());
             MibwatchConfig cfg = ConfigLoader.parse(yaml, "demo configuration");
             // the CLI (apdex, thresholds suggest, ...) reads the services from the config file
-            java.nio.file.Files.writeString(s.dataDir().resolve("mibwatch.yaml"),
-                    "# written by mibwatch demo\ndata_dir: " + s.dataDir().toAbsolutePath() + "\n" + yaml);
+            java.nio.file.Files.writeString(s.dataDir().config(),
+                    "# written by mibwatch demo\ndata_dir: " + s.dataDir().root().toAbsolutePath() + "\n" + yaml);
             long d0 = System.nanoTime();
             Daemon daemon = new Daemon(cfg, s.dataDir(), clock);
             SimulatedUsers.Plan users;

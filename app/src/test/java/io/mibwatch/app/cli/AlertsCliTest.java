@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mibwatch.app.Main;
 import io.mibwatch.app.alerting.Alerting;
-import io.mibwatch.app.daemon.Daemon;
+import io.mibwatch.app.datadir.DataDir;
 import io.mibwatch.catalog.metric.StandardMetrics;
 import io.mibwatch.config.ConfigLoader;
 import io.mibwatch.config.MibwatchConfig;
@@ -89,7 +89,7 @@ class AlertsCliTest {
 
     /** srv1 at 95 % (critical), srv2 at 60 % (warning with its override). */
     private void twoFiringAlerts(RrdSeriesStore rrd) {
-        try (Alerting a = new Alerting(cfg, rrd, data.resolve(Daemon.DATABASE), Clock.systemUTC(), Alerting.RECHECK)) {
+        try (Alerting a = new Alerting(cfg, rrd, new DataDir(data).alertDb(), Clock.systemUTC(), Alerting.RECHECK)) {
             a.onCycle(cycle("srv2", 60));
             a.onCycle(cycle("srv1", 95));
         }
@@ -126,7 +126,7 @@ class AlertsCliTest {
                     "--data", data.toString());
             assertEquals(0, r.code(), r.err());
             assertTrue(r.out().startsWith("ack request 1 queued for " + CPU_ALERT), r.out());
-            try (Alerting a = new Alerting(cfg, rrd, data.resolve(Daemon.DATABASE), Clock.systemUTC(), Alerting.RECHECK)) {
+            try (Alerting a = new Alerting(cfg, rrd, new DataDir(data).alertDb(), Clock.systemUTC(), Alerting.RECHECK)) {
                 a.periodic();
                 AlertRow row = a.store().alert(CPU_ALERT).orElseThrow();
                 assertEquals("alice", row.ack().orElseThrow().user());
@@ -160,7 +160,7 @@ class AlertsCliTest {
                 && list.out().contains("CHG-42") && list.out().contains("active"), list.out());
 
         try (RrdSeriesStore rrd = rrd();
-             Alerting a = new Alerting(cfg, rrd, data.resolve(Daemon.DATABASE), Clock.systemUTC(), Alerting.RECHECK)) {
+             Alerting a = new Alerting(cfg, rrd, new DataDir(data).alertDb(), Clock.systemUTC(), Alerting.RECHECK)) {
             a.periodic();
             a.onCycle(cycle("srv1", 95));
             a.onCycle(cycle("srv2", 60));

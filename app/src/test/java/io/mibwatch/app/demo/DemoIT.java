@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mibwatch.app.daemon.NotableChanges;
+import io.mibwatch.app.datadir.DataDir;
 import io.mibwatch.core.series.SeriesId;
 import io.mibwatch.simulator.scenario.ScenarioLoader;
 import io.mibwatch.storage.Consolidation;
@@ -39,7 +40,7 @@ class DemoIT {
         Set<String> failed = ConcurrentHashMap.newKeySet();
         NotableChanges notable = new NotableChanges();
         Instant started;
-        try (Demo demo = Demo.start(new Demo.Settings(dir, Duration.ofMinutes(30), Duration.ofSeconds(5), scenario),
+        try (Demo demo = Demo.start(new Demo.Settings(new DataDir(dir), Duration.ofMinutes(30), Duration.ofSeconds(5), scenario),
                 Clock.systemUTC())) {
             started = demo.simulation().clock().simStart();
             System.out.println("demo started: " + demo.timings());
