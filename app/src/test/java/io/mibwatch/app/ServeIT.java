@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mibwatch.app.daemon.Daemon;
 import io.mibwatch.app.daemon.DeviceStatus;
+import io.mibwatch.app.datadir.DataDir;
 import io.mibwatch.catalog.metric.StandardMetrics;
 import io.mibwatch.config.ConfigLoader;
 import io.mibwatch.config.MibwatchConfig;
@@ -144,7 +145,7 @@ class ServeIT {
         List<Reading> snmpget = new CopyOnWriteArrayList<>();
         Map<String, List<CycleReport>> cycles = new ConcurrentHashMap<>();
         CountDownLatch enough = new CountDownLatch(10);
-        try (Daemon daemon = new Daemon(cfg, data, Clock.systemUTC())) {
+        try (Daemon daemon = new Daemon(cfg, new DataDir(data), Clock.systemUTC())) {
             daemon.addListener(r -> {
                 cycles.computeIfAbsent(r.device(), k -> new CopyOnWriteArrayList<>()).add(r);
                 if (r.device().equals(LIVE) && r.ok()) {

@@ -11,7 +11,6 @@ import io.mibwatch.thresholds.store.AlertRow;
 import io.mibwatch.thresholds.store.AlertStore;
 import io.mibwatch.thresholds.store.StoredTransition;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +20,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -41,10 +41,8 @@ final class AlertsCommand implements Callable<Integer> {
     String state;
     @Option(names = "--json", description = "JSON array")
     boolean json;
-    @Option(names = "--data", paramLabel = "DIR", description = "data directory (default: from the config, else /var/lib/mibwatch)")
-    Path data;
-    @Option(names = "--config", paramLabel = "FILE", description = "config to find the data directory in")
-    Path config;
+    @Mixin
+    DataOptions where;
 
     Clock clock = Clock.systemUTC();
 
@@ -57,7 +55,7 @@ final class AlertsCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         Instant now = clock.instant();
-        try (AlertStore store = AlertDb.open(data, config)) {
+        try (AlertStore store = AlertDb.open(where)) {
             List<AlertRow> rows = store.alerts().stream().filter(a -> switch (st) {
                 case "firing" -> a.state() == AlertState.FIRING;
                 case "pending" -> a.state() == AlertState.PENDING;
@@ -147,10 +145,8 @@ final class AlertsCommand implements Callable<Integer> {
         @Option(names = "--wait", defaultValue = "15", paramLabel = "SECONDS",
                 description = "wait this long for the daemon to apply it (0: just queue; default ${DEFAULT-VALUE})")
         int waitSeconds;
-        @Option(names = "--data", paramLabel = "DIR")
-        Path data;
-        @Option(names = "--config", paramLabel = "FILE")
-        Path config;
+        @Mixin
+        DataOptions where;
 
         @Override
         public Integer call() throws Exception {
@@ -164,7 +160,7 @@ final class AlertsCommand implements Callable<Integer> {
                 throw new CliFailure("--user and --comment must not be empty", ExitCodes.USAGE);
             }
             PrintWriter out = spec.commandLine().getOut();
-            try (AlertStore store = AlertDb.open(data, config)) {
+            try (AlertStore store = AlertDb.open(where)) {
                 Optional<AlertRow> a = store.alert(id);
                 if (a.isEmpty()) {
                     throw new CliFailure("no alert " + id + " (see 'mibwatch alerts --state all')");

@@ -14,7 +14,6 @@ import io.mibwatch.thresholds.apdex.ApdexWindow;
 import io.mibwatch.thresholds.apdex.ServiceApdex;
 import io.mibwatch.thresholds.rule.MetricUnits;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -46,19 +46,17 @@ final class ApdexCommand implements Callable<Integer> {
     String window;
     @Option(names = "--json", description = "JSON document")
     boolean json;
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "config with the services: section (default: DIR/mibwatch.yaml with --data DIR, else /etc/mibwatch/mibwatch.yaml)")
-    Path config;
-    @Option(names = "--data", paramLabel = "DIR", description = "data directory (default: from the config, else /var/lib/mibwatch)")
-    Path data;
+    /** The config's services: section is required. */
+    @Mixin
+    DataOptions where;
 
     /** The clock "now" and relative times are read from; a field so tests can pin it. */
     Clock clock = Clock.systemUTC();
 
     @Override
     public Integer call() throws Exception {
-        config = ConfigFiles.configFile(config, data);
-        MibwatchConfig cfg = ConfigFiles.load(config);
+        MibwatchConfig cfg = where.requiredConfig();
+        Path config = where.configFile();
         List<ServicesConfig.Service> chosen;
         if (service == null) {
             chosen = cfg.services().services();
@@ -81,10 +79,7 @@ final class ApdexCommand implements Callable<Integer> {
             throw new CliFailure(e.getMessage(), ExitCodes.USAGE);
         }
         if (!f.isBefore(t)) throw new CliFailure("--from " + from + " is not before --to " + to, ExitCodes.USAGE);
-        Path dir = ConfigFiles.dataDir(data, cfg).resolve("rrd");
-        if (!Files.isDirectory(dir)) {
-            throw new CliFailure("no data directory " + dir + " (use --data DIR or --config FILE)");
-        }
+        Path dir = where.withRrd().rrd();
         MetricUnits units = MetricUnits.of(MetricCatalog.standard());
         ObjectMapper mapper = new ObjectMapper();
         ArrayNode docs = mapper.createArrayNode();

@@ -18,7 +18,6 @@ import io.mibwatch.thresholds.baseline.SlotStats;
 import io.mibwatch.thresholds.baseline.SlotWidth;
 import io.mibwatch.thresholds.baseline.StoredHistory;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -29,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -67,10 +67,8 @@ final class BaselineCommand implements Runnable {
         String to;
         @Option(names = "--zone", description = "zone the slots are local to (default: the system zone)")
         String zone;
-        @Option(names = "--config", paramLabel = "FILE", description = "config to find the data directory in")
-        Path config;
-        @Option(names = "--data", paramLabel = "DIR", description = "data directory (default: from the config, else /var/lib/mibwatch)")
-        Path data;
+        @Mixin
+        DataOptions where;
         @Option(names = "--json", description = "JSON document")
         boolean json;
 
@@ -93,11 +91,7 @@ final class BaselineCommand implements Runnable {
             } catch (IllegalArgumentException | DateTimeException e) {
                 throw new CliFailure(e.getMessage(), ExitCodes.USAGE);
             }
-            MibwatchConfig cfg = config == null ? null : ConfigFiles.load(config);
-            Path dir = ConfigFiles.dataDir(data, cfg).resolve("rrd");
-            if (!Files.isDirectory(dir)) {
-                throw new CliFailure("no data directory " + dir + " (use --data DIR or --config FILE)");
-            }
+            Path dir = where.withRrd().rrd();
             Instant from = end.minus(Duration.ofDays(7L * weeks));
             StoredHistory.Rows rows;
             // read-only: the daemon may be writing these files right now
@@ -179,26 +173,22 @@ final class BaselineCommand implements Runnable {
         CommandSpec spec;
         @Option(names = "--at", defaultValue = "now", description = "the time whose slot limits are shown (default ${DEFAULT-VALUE})")
         String at;
-        @Option(names = "--config", paramLabel = "FILE", description = "config with thresholds.baselines (default: DIR/mibwatch.yaml with --data DIR, else /etc/mibwatch/mibwatch.yaml)")
-        Path config;
-        @Option(names = "--data", paramLabel = "DIR", description = "data directory (default: from the config, else /var/lib/mibwatch)")
-        Path data;
+        /** The config's thresholds.baselines are required. */
+        @Mixin
+        DataOptions where;
         @Option(names = "--json", description = "JSON document")
         boolean json;
 
         @Override
         public Integer call() throws Exception {
-            MibwatchConfig cfg = ConfigFiles.load(ConfigFiles.configFile(config, data));
+            MibwatchConfig cfg = where.requiredConfig();
             Instant when;
             try {
                 when = TimeSpec.parse(at, Clock.systemUTC().instant(), ZoneId.systemDefault());
             } catch (IllegalArgumentException | DateTimeException e) {
                 throw new CliFailure("--at " + at + ": " + e.getMessage(), ExitCodes.USAGE);
             }
-            Path dir = ConfigFiles.dataDir(data, cfg).resolve("rrd");
-            if (!Files.isDirectory(dir)) {
-                throw new CliFailure("no data directory " + dir + " (use --data DIR or --config FILE)");
-            }
+            Path dir = where.withRrd().rrd();
             PrintWriter out = spec.commandLine().getOut();
             if (cfg.thresholds().baselines().isEmpty()) {
                 out.println("no baseline rules (thresholds.baselines) in the config");

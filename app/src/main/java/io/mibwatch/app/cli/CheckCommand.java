@@ -23,7 +23,6 @@ import io.mibwatch.thresholds.rule.RuleSet;
 import io.mibwatch.thresholds.rule.StaticThreshold;
 import io.mibwatch.thresholds.rule.Unreachable;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
@@ -36,6 +35,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -70,10 +70,9 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--max-age", defaultValue = "10m", paramLabel = "DURATION",
             description = "older data is UNKNOWN (default ${DEFAULT-VALUE})")
     String maxAge;
-    @Option(names = "--data", paramLabel = "DIR", description = "data directory (default: from the config, else /var/lib/mibwatch)")
-    Path data;
-    @Option(names = "--config", paramLabel = "FILE", description = "config: data directory and threshold overrides")
-    Path config;
+    /** The config gives the data directory and the threshold overrides. */
+    @Mixin
+    DataOptions where;
 
     Clock clock = Clock.systemUTC();
 
@@ -98,11 +97,8 @@ final class CheckCommand implements Callable<Integer> {
         }
         String group = metric.substring(0, slash);
         String name = metric.substring(slash + 1);
-        MibwatchConfig cfg = config == null ? null : ConfigFiles.load(config);
-        Path dir = ConfigFiles.dataDir(data, cfg).resolve("rrd");
-        if (!Files.isDirectory(dir)) {
-            throw new CliFailure("no data directory " + dir + " (use --data DIR or --config FILE)");
-        }
+        MibwatchConfig cfg = where.optionalConfig().orElse(null);
+        Path dir = where.withRrd().rrd();
         Duration age = DurationOption.positive("--max-age", maxAge);
         Instant now = clock.instant();
         try (RrdSeriesStore store = RrdSeriesStore.readOnly(dir, new SeriesSchema(StandardMetrics.dsNamesByGroup()))) {

@@ -31,7 +31,7 @@ final class ConfigCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Path f = file == null ? ConfigFiles.DEFAULT_CONFIG : file;
+            Path f = file == null ? DataOptions.DEFAULT_CONFIG : file;
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             try {

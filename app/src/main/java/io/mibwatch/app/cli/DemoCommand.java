@@ -1,5 +1,6 @@
 package io.mibwatch.app.cli;
 
+import io.mibwatch.app.datadir.DataDir;
 import io.mibwatch.app.demo.Demo;
 import io.mibwatch.app.web.WebWiring;
 import io.mibwatch.config.HttpConfig;
@@ -72,8 +73,9 @@ final class DemoCommand implements Callable<Integer> {
         // the demo's own config has no http section: --http-listen or 127.0.0.1:8080
         HttpConfig.Listen listen = HttpListen.choose(httpListen, HttpConfig.DEFAULT, HttpConfig.DEMO_LISTEN);
         Path dir = data != null ? data : Files.createTempDirectory("mibwatch-demo-");
-        if (Files.isDirectory(dir.resolve("rrd")) && historyDays > 0) {
-            try (var s = Files.list(dir.resolve("rrd"))) {
+        DataDir dataDir = new DataDir(dir);
+        if (Files.isDirectory(dataDir.rrd()) && historyDays > 0) {
+            try (var s = Files.list(dataDir.rrd())) {
                 if (s.findAny().isPresent()) {
                     throw new CliFailure(dir + " already holds RRD files; the demo backfills only into an empty data "
                             + "directory (use another --data, or --history-days 0)", ExitCodes.USAGE);
@@ -90,9 +92,9 @@ final class DemoCommand implements Callable<Integer> {
                 historyDays, dir.toAbsolutePath());
         out.flush();
         long t0 = System.nanoTime();
-        try (Demo demo = Demo.start(new Demo.Settings(dir, Duration.ofDays(historyDays), Duration.ofSeconds(interval), scenario),
+        try (Demo demo = Demo.start(new Demo.Settings(dataDir, Duration.ofDays(historyDays), Duration.ofSeconds(interval), scenario),
                 Clock.systemUTC());
-             WebWiring web = WebWiring.start(demo.daemon(), demo.config(), dir, listen, Clock.systemUTC(), out)) {
+             WebWiring web = WebWiring.start(demo.daemon(), demo.config(), dataDir, listen, Clock.systemUTC(), out)) {
             Demo.Timings t = demo.timings();
             out.print(demo.simulation().agent().endpointTable());
             out.printf("%nstarted in %.1f s: fleet %d ms, backfill %.1f s (%d RRD files, %d archive rows), daemon %d ms%n",

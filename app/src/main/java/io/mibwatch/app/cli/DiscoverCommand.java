@@ -53,7 +53,7 @@ final class DiscoverCommand implements Callable<Integer> {
         String name;
         List<String> groups;
         if (config != null) {
-            MibwatchConfig cfg = ConfigFiles.load(config);
+            MibwatchConfig cfg = DataOptions.load(config);
             DeviceConfig d = cfg.device(target).orElseThrow(() -> new CliFailure(
                     "device '" + target + "' is not in " + config, ExitCodes.USAGE));
             t = AgentTarget.of(d);

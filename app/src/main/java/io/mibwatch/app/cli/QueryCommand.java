@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mibwatch.catalog.metric.StandardMetrics;
-import io.mibwatch.config.MibwatchConfig;
 import io.mibwatch.core.series.SeriesId;
 import io.mibwatch.storage.Consolidation;
 import io.mibwatch.storage.RrdSeriesStore;
@@ -12,7 +11,6 @@ import io.mibwatch.storage.SeriesData;
 import io.mibwatch.storage.SeriesNotFoundException;
 import io.mibwatch.storage.SeriesSchema;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,6 +21,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -46,10 +45,8 @@ final class QueryCommand implements Callable<Integer> {
     long resolution;
     @Option(names = "--cf", defaultValue = "AVERAGE", description = "consolidation: AVERAGE, MIN, MAX (default ${DEFAULT-VALUE})")
     String cf;
-    @Option(names = "--config", paramLabel = "FILE", description = "config to find the data directory in")
-    Path config;
-    @Option(names = "--data", paramLabel = "DIR", description = "data directory (default: from the config, else /var/lib/mibwatch)")
-    Path data;
+    @Mixin
+    DataOptions where;
     @ArgGroup(exclusive = true)
     Format format = new Format();
 
@@ -62,11 +59,7 @@ final class QueryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        MibwatchConfig cfg = config == null ? null : ConfigFiles.load(config);
-        Path dir = ConfigFiles.dataDir(data, cfg).resolve("rrd");
-        if (!Files.isDirectory(dir)) {
-            throw new CliFailure("no data directory " + dir + " (use --data DIR or --config FILE)");
-        }
+        Path dir = where.withRrd().rrd();
         Consolidation c;
         try {
             c = Consolidation.valueOf(cf.toUpperCase(Locale.ROOT));

@@ -2,7 +2,6 @@ package io.mibwatch.app.cli;
 
 import io.mibwatch.config.MibwatchConfig;
 import io.mibwatch.config.ServicesConfig;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -17,12 +16,6 @@ final class RedButtonCli {
         return cfg.services().service(name).orElseThrow(() -> new CliFailure("no service '" + name + "' in " + config
                 + "; services: " + (cfg.services().services().isEmpty() ? "(none)" : String.join(", ",
                 cfg.services().services().stream().map(ServicesConfig.Service::name).toList())), ExitCodes.USAGE));
-    }
-
-    /** The config when the file exists (an explicit --config must exist). */
-    static MibwatchConfig optionalConfig(Path config, boolean explicit) {
-        if (!explicit && !Files.isRegularFile(config)) return null;
-        return ConfigFiles.load(config);
     }
 
     static Instant time(String option, String text, Instant now) {

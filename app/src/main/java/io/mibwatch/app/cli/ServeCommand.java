@@ -1,17 +1,18 @@
 package io.mibwatch.app.cli;
 
 import io.mibwatch.app.daemon.Daemon;
+import io.mibwatch.app.datadir.DataDir;
 import io.mibwatch.app.web.WebWiring;
 import io.mibwatch.config.HttpConfig;
 import io.mibwatch.config.MibwatchConfig;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -31,11 +32,9 @@ final class ServeCommand implements Callable<Integer> {
             description = "web UI address (default: http.listen from the config, else 0.0.0.0:8080; port 0 = any free port)")
     String httpListen;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "default: /etc/mibwatch/mibwatch.yaml")
-    Path config;
-
-    @Option(names = "--data", paramLabel = "DIR", description = "data directory (RRD files); default: data_dir from the config, else /var/lib/mibwatch")
-    Path data;
+    /** The config is required: it lists the devices to poll. */
+    @Mixin
+    DataOptions where;
 
     @Option(names = "--alert-recheck", hidden = true, defaultValue = "10000", paramLabel = "MILLIS",
             description = "how often alerts are re-checked and CLI silences/acks picked up (tests)")
@@ -43,11 +42,11 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        MibwatchConfig cfg = ConfigFiles.load(config == null ? ConfigFiles.DEFAULT_CONFIG : config);
-        Path dir = ConfigFiles.dataDir(data, cfg);
+        MibwatchConfig cfg = where.requiredConfig();
+        DataDir dir = where.dataDir();
         HttpConfig.Listen listen = HttpListen.choose(httpListen, cfg.http(), HttpConfig.SERVICE_LISTEN);
         if (cfg.devices().isEmpty()) {
-            LOG.warn("no devices configured in {}; nothing to poll", config == null ? ConfigFiles.DEFAULT_CONFIG : config);
+            LOG.warn("no devices configured in {}; nothing to poll", where.configFile());
         }
         CountDownLatch stop = new CountDownLatch(1);
         // Handle TERM/INT ourselves (not a shutdown hook) so that the flush runs on this
@@ -62,7 +61,7 @@ final class ServeCommand implements Callable<Integer> {
             try (WebWiring web = WebWiring.start(daemon, cfg, dir, listen, Clock.systemUTC(), out)) {
                 out.println("web UI: " + web.url());
                 out.flush();
-                LOG.info("data in {}; web UI on {}; send SIGTERM to stop", dir.toAbsolutePath(), web.url());
+                LOG.info("data in {}; web UI on {}; send SIGTERM to stop", dir.root().toAbsolutePath(), web.url());
                 stop.await();
             }
         }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.mibwatch.thresholds.store.AlertStore;
 import io.mibwatch.thresholds.store.SilenceRow;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -38,13 +38,6 @@ final class SilenceCommand implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
-    static final class Where {
-        @Option(names = "--data", paramLabel = "DIR", description = "data directory (default: from the config, else /var/lib/mibwatch)")
-        Path data;
-        @Option(names = "--config", paramLabel = "FILE", description = "config to find the data directory in")
-        Path config;
     }
 
     private static final Pattern MATCH = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)=(.+)");
@@ -69,8 +62,8 @@ final class SilenceCommand implements Runnable {
         String comment;
         @Option(names = "--user", paramLabel = "NAME", description = "default: the login name")
         String user;
-        @ArgGroup(exclusive = false)
-        Where where = new Where();
+        @Mixin
+        DataOptions where;
 
         static final class Until {
             @Option(names = "--for", paramLabel = "DURATION", description = "e.g. 90s, 30m, 2h, 1h30m, 1d, 1w")
@@ -116,7 +109,7 @@ final class SilenceCommand implements Runnable {
             String who = user != null ? user : System.getProperty("user.name", "unknown");
             String id = "s-" + UUID.randomUUID().toString().substring(0, 8);
             SilenceRow row = new SilenceRow(id, new SilenceRow.Matcher(device, metric, labels), from, to, who, comment);
-            try (AlertStore store = AlertDb.open(where.data, where.config)) {
+            try (AlertStore store = AlertDb.open(where)) {
                 store.addSilence(row);
             }
             PrintWriter out = spec.commandLine().getOut();
@@ -134,14 +127,14 @@ final class SilenceCommand implements Runnable {
         boolean all;
         @Option(names = "--json", description = "JSON array")
         boolean json;
-        @ArgGroup(exclusive = false)
-        Where where = new Where();
+        @Mixin
+        DataOptions where;
 
         @Override
         public Integer call() throws Exception {
             Instant now = Clock.systemUTC().instant();
             PrintWriter out = spec.commandLine().getOut();
-            try (AlertStore store = AlertDb.open(where.data, where.config)) {
+            try (AlertStore store = AlertDb.open(where)) {
                 List<SilenceRow> rows = store.silences().stream().filter(s -> all || s.end().isAfter(now)).toList();
                 if (json) {
                     ObjectMapper m = new ObjectMapper();
@@ -186,12 +179,12 @@ final class SilenceCommand implements Runnable {
         CommandSpec spec;
         @Parameters(index = "0", paramLabel = "ID")
         String id;
-        @ArgGroup(exclusive = false)
-        Where where = new Where();
+        @Mixin
+        DataOptions where;
 
         @Override
         public Integer call() throws Exception {
-            try (AlertStore store = AlertDb.open(where.data, where.config)) {
+            try (AlertStore store = AlertDb.open(where)) {
                 if (!store.removeSilence(id)) {
                     throw new CliFailure("no silence " + id + " (see 'mibwatch silence list --all')");
                 }

@@ -1,5 +1,7 @@
 package io.mibwatch.app.cli;
 
+import io.mibwatch.config.AuthProtocol;
+import io.mibwatch.config.PrivProtocol;
 import io.mibwatch.simulator.agent.SimClock;
 import io.mibwatch.simulator.agent.SnmpSimulator;
 import io.mibwatch.simulator.agent.V3User;
@@ -20,7 +22,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
 /**
@@ -66,14 +70,9 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--io-threads", defaultValue = "1", paramLabel = "N", description = "I/O threads; default ${DEFAULT-VALUE}")
     int ioThreads;
 
-    @Option(names = "--v3-user", paramLabel = "USER", description = "enable SNMPv3 with this USM user (SHA / AES-128)")
-    String v3User;
-
-    @Option(names = "--v3-auth-pass", paramLabel = "PASS", description = "v3 authentication pass phrase (8+ characters)")
-    String v3AuthPass;
-
-    @Option(names = "--v3-priv-pass", paramLabel = "PASS", description = "v3 privacy pass phrase (8+ characters)")
-    String v3PrivPass;
+    /** With --v3-user the agents also answer SNMPv3 as that user, authPriv with SHA and AES-128. */
+    @Mixin
+    V3Options v3;
 
     @Override
     public Integer call() throws Exception {
@@ -82,17 +81,7 @@ final class SimulateCommand implements Callable<Integer> {
         if (!(speed >= 0) || Double.isInfinite(speed)) {
             throw new CliFailure("--speed must be a number >= 0, got " + speed, ExitCodes.USAGE);
         }
-        V3User user = null;
-        if (v3User != null || v3AuthPass != null || v3PrivPass != null) {
-            if (v3User == null || v3AuthPass == null || v3PrivPass == null) {
-                throw new CliFailure("--v3-user, --v3-auth-pass and --v3-priv-pass go together", ExitCodes.USAGE);
-            }
-            try {
-                user = new V3User(v3User, v3AuthPass, v3PrivPass);
-            } catch (IllegalArgumentException e) {
-                throw new CliFailure(e.getMessage(), ExitCodes.USAGE);
-            }
-        }
+        V3User user = v3User();
         Scenario scenario = Scenario.EMPTY;
         if (scenarioFile != null) {
             try {
@@ -145,6 +134,40 @@ final class SimulateCommand implements Callable<Integer> {
             out.flush();
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * The agents' v3 user: none unless --v3-user or a pass phrase is on the command line (a pass
+     * phrase in the environment alone does not turn v3 on). The simulator's user is authPriv with
+     * SHA and AES-128 only, so other protocols or a context are refused, naming the option and value.
+     */
+    private V3User v3User() {
+        ParseResult given = spec.commandLine().getParseResult();
+        if (v3.user == null && !given.hasMatchedOption("--auth-pass") && !given.hasMatchedOption("--priv-pass")) {
+            return null;
+        }
+        if (v3.user == null || v3.authPass == null || v3.privPass == null) {
+            throw new CliFailure("--v3-user, --v3-auth-pass and --v3-priv-pass go together", ExitCodes.USAGE);
+        }
+        AuthProtocol auth = v3.authProtocol();
+        if (auth != null && auth != AuthProtocol.SHA) {
+            throw new CliFailure("--auth-proto '" + v3.authProto + "': the simulator's v3 user authenticates with SHA only",
+                    ExitCodes.USAGE);
+        }
+        PrivProtocol priv = v3.privProtocol();
+        if (priv != null && priv != PrivProtocol.AES128) {
+            throw new CliFailure("--priv-proto '" + v3.privProto + "': the simulator's v3 user encrypts with AES-128 only",
+                    ExitCodes.USAGE);
+        }
+        if (!v3.context.isEmpty()) {
+            throw new CliFailure("--context '" + v3.context + "': the simulator serves the default (empty) context only",
+                    ExitCodes.USAGE);
+        }
+        try {
+            return new V3User(v3.user, v3.authPass, v3.privPass);
+        } catch (IllegalArgumentException e) {
+            throw new CliFailure(e.getMessage(), ExitCodes.USAGE);
+        }
     }
 
     /** Only loopback: the simulator is a test fixture and must not be reachable from the network. */

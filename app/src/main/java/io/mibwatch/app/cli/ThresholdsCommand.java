@@ -19,15 +19,14 @@ import io.mibwatch.thresholds.wiring.RedButtonWorkflow;
 import io.mibwatch.thresholds.store.AlertStore;
 import io.mibwatch.thresholds.store.RedButtonStore;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -62,19 +61,16 @@ final class ThresholdsCommand implements Runnable {
         int minComplaints;
         @Option(names = "--json", description = "JSON document")
         boolean json;
-        @Option(names = "--config", paramLabel = "FILE",
-                description = "config with the services: section (default: DIR/mibwatch.yaml with --data DIR, else /etc/mibwatch/mibwatch.yaml)")
-        Path config;
-        @Option(names = "--data", paramLabel = "DIR", description = "data directory (default: from the config, else /var/lib/mibwatch)")
-        Path data;
+        /** The config's services: section is required. */
+        @Mixin
+        DataOptions where;
 
         Clock clock = Clock.systemUTC();
 
         @Override
         public Integer call() throws Exception {
-            config = ConfigFiles.configFile(config, data);
-            MibwatchConfig cfg = ConfigFiles.load(config);
-            ServicesConfig.Service s = RedButtonCli.service(cfg, config, service);
+            MibwatchConfig cfg = where.requiredConfig();
+            ServicesConfig.Service s = RedButtonCli.service(cfg, where.configFile(), service);
             Instant now = clock.instant();
             Instant f = RedButtonCli.time("--from", from, now);
             Instant t = RedButtonCli.time("--to", to, now);
@@ -86,13 +82,10 @@ final class ThresholdsCommand implements Runnable {
                 throw new CliFailure(e.getMessage(), ExitCodes.USAGE);
             }
             if (minComplaints < 1) throw new CliFailure("--min-complaints must be at least 1", ExitCodes.USAGE);
-            Path rrdDir = ConfigFiles.dataDir(data, cfg).resolve("rrd");
-            if (!Files.isDirectory(rrdDir)) {
-                throw new CliFailure("no data directory " + rrdDir + " (use --data DIR or --config FILE)");
-            }
+            Path rrdDir = where.withRrd().rrd();
             ObjectMapper mapper = new ObjectMapper();
             Analysis a;
-            try (AlertStore db = AlertDb.open(data, config);
+            try (AlertStore db = AlertDb.open(where);
                  RrdSeriesStore store = RrdSeriesStore.readOnly(rrdDir, new SeriesSchema(StandardMetrics.dsNamesByGroup()))) {
                 RedButtonStore rb = db.redButton();
                 ServiceSamples h = ServiceHistory.read(store, s, MetricUnits.of(MetricCatalog.standard()), f, t);
@@ -146,10 +139,8 @@ final class ThresholdsCommand implements Runnable {
         String metric;
         @Option(names = "--user", defaultValue = "${sys:user.name}", description = "who adopts (default: the login name)")
         String user;
-        @Option(names = "--config", paramLabel = "FILE", description = "config to find the data directory in")
-        Path config;
-        @Option(names = "--data", paramLabel = "DIR", description = "data directory (default: from the config, else /var/lib/mibwatch)")
-        Path data;
+        @Mixin
+        DataOptions where;
 
         Clock clock = Clock.systemUTC();
 
@@ -165,7 +156,7 @@ final class ThresholdsCommand implements Runnable {
                         ExitCodes.USAGE);
             }
             PrintWriter out = spec.commandLine().getOut();
-            try (AlertStore db = AlertDb.open(data, config)) {
+            try (AlertStore db = AlertDb.open(where)) {
                 RedButtonWorkflow.Adoption done = RedButtonWorkflow.adopt(db.redButton(), service, id, user, clock.instant());
                 if (done.outcome() == RedButtonWorkflow.Outcome.NO_SUGGESTION) {
                     throw new CliFailure("no suggestion for " + id + " of service " + service

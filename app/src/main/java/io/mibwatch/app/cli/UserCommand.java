@@ -1,7 +1,5 @@
 package io.mibwatch.app.cli;
 
-import io.mibwatch.app.web.WebWiring;
-import io.mibwatch.config.MibwatchConfig;
 import io.mibwatch.web.auth.User;
 import io.mibwatch.web.auth.UserException;
 import io.mibwatch.web.auth.UserStore;
@@ -12,8 +10,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
@@ -42,24 +38,12 @@ final class UserCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** Where the user database is: --data, else the config's data_dir, else /var/lib/mibwatch. */
-    static final class Where {
-        @Option(names = "--data", paramLabel = "DIR", description = "data directory (default: from the config, else /var/lib/mibwatch)")
-        Path data;
-        @Option(names = "--config", paramLabel = "FILE", description = "config to find the data directory in")
-        Path config;
-
-        UserStore open() {
-            MibwatchConfig cfg = config == null ? null : ConfigFiles.load(config);
-            Path dir = ConfigFiles.dataDir(data, cfg);
-            if (!Files.isDirectory(dir)) {
-                throw new CliFailure("no data directory " + dir + " (use --data DIR or --config FILE)");
-            }
-            try {
-                return UserStore.open(dir.resolve(WebWiring.USERS_DB), Clock.systemUTC());
-            } catch (UserException e) {
-                throw new CliFailure(e.getMessage());
-            }
+    /** The user database ({@code DATA/web.db}) in the data directory {@code where} picks, which must exist. */
+    static UserStore open(DataOptions where) {
+        try {
+            return UserStore.open(where.existingDataDir().usersDb(), Clock.systemUTC());
+        } catch (UserException e) {
+            throw new CliFailure(e.getMessage());
         }
     }
 
@@ -107,7 +91,7 @@ final class UserCommand implements Runnable {
         @Spec
         CommandSpec spec;
         @Mixin
-        Where where;
+        DataOptions where;
         @Mixin
         PasswordSource password;
         @Parameters(paramLabel = "NAME")
@@ -123,7 +107,7 @@ final class UserCommand implements Runnable {
             } catch (UserException e) {
                 throw new CliFailure(e.getMessage(), ExitCodes.USAGE);
             }
-            try (UserStore users = where.open()) {
+            try (UserStore users = open(where)) {
                 if (users.find(name).isPresent()) {
                     throw new CliFailure("user '" + name + "' already exists (change it with `mibwatch user passwd`)");
                 }
@@ -146,7 +130,7 @@ final class UserCommand implements Runnable {
         @Spec
         CommandSpec spec;
         @Mixin
-        Where where;
+        DataOptions where;
         @Mixin
         PasswordSource password;
         @Parameters(paramLabel = "NAME")
@@ -154,7 +138,7 @@ final class UserCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (UserStore users = where.open()) {
+            try (UserStore users = open(where)) {
                 if (users.find(name).isEmpty()) {
                     throw new CliFailure("no user '" + name + "'");
                 }
@@ -177,13 +161,13 @@ final class UserCommand implements Runnable {
         @Spec
         CommandSpec spec;
         @Mixin
-        Where where;
+        DataOptions where;
         @Parameters(paramLabel = "NAME")
         String name;
 
         @Override
         public Integer call() {
-            try (UserStore users = where.open()) {
+            try (UserStore users = open(where)) {
                 users.find(name).orElseThrow(() -> new CliFailure("no user '" + name + "'"));
                 if (users.isLastAdmin(name)) {
                     throw new CliFailure("'" + name + "' is the last admin; add another admin first");
@@ -200,14 +184,14 @@ final class UserCommand implements Runnable {
         @Spec
         CommandSpec spec;
         @Mixin
-        Where where;
+        DataOptions where;
         @Option(names = "--json", description = "JSON for scripts")
         boolean json;
 
         @Override
         public Integer call() throws Exception {
             List<User> list;
-            try (UserStore users = where.open()) {
+            try (UserStore users = open(where)) {
                 list = users.list();
             }
             PrintWriter out = spec.commandLine().getOut();
@@ -229,7 +213,7 @@ final class UserCommand implements Runnable {
         @Spec
         CommandSpec spec;
         @Mixin
-        Where where;
+        DataOptions where;
         @Parameters(paramLabel = "NAME")
         String name;
         @Option(names = "--revoke-all", description = "revoke every token of the user instead")
@@ -238,7 +222,7 @@ final class UserCommand implements Runnable {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            try (UserStore users = where.open()) {
+            try (UserStore users = open(where)) {
                 if (users.find(name).isEmpty()) {
                     throw new CliFailure("no user '" + name + "'");
                 }

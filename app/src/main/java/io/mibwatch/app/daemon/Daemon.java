@@ -1,10 +1,12 @@
 package io.mibwatch.app.daemon;
 
 import io.mibwatch.app.alerting.AlertingWiring;
+import io.mibwatch.app.datadir.DataDir;
 import io.mibwatch.catalog.metric.StandardMetrics;
 import io.mibwatch.config.DeviceConfig;
 import io.mibwatch.config.MibwatchConfig;
 import io.mibwatch.poller.rate.RateTracker;
+import io.mibwatch.poller.schedule.CycleListener;
 import io.mibwatch.poller.schedule.CycleReport;
 import io.mibwatch.poller.schedule.DevicePoller;
 import io.mibwatch.poller.schedule.PollScheduler;
@@ -44,8 +46,6 @@ public final class Daemon implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
     /** How often interfaces etc. are discovered again; LibreNMS' default is 6 hours too. */
     static final Duration REDISCOVER = Duration.ofHours(6);
-    /** The alert event store, next to the rrd directory. */
-    public static final String DATABASE = "mibwatch.db";
 
     private final MibwatchConfig config;
     private final Clock clock;
@@ -57,15 +57,9 @@ public final class Daemon implements AutoCloseable {
     private final Map<String, DevicePoller> pollersByName = new java.util.HashMap<>();
     private final Map<String, DeviceStatus> status = new ConcurrentHashMap<>();
     private final AlertPipeline alerting;
-    private final List<CycleListenerHook> hooks = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<CycleListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    /** Extra consumers of finished cycles (tests, exporters). */
-    @FunctionalInterface
-    public interface CycleListenerHook {
-        void onCycle(CycleReport report);
-    }
-
-    public Daemon(MibwatchConfig config, Path dataDir, Clock clock) throws IOException, SchedulerException {
+    public Daemon(MibwatchConfig config, DataDir dataDir, Clock clock) throws IOException, SchedulerException {
         this(config, dataDir, clock, AlertPipeline.RECHECK);
     }
 
@@ -73,7 +67,7 @@ public final class Daemon implements AutoCloseable {
      * @param alertRecheck how often alerts are re-checked against the clock and the CLI's silences
      *                     and ack requests are picked up from the database
      */
-    public Daemon(MibwatchConfig config, Path dataDir, Clock clock, Duration alertRecheck)
+    public Daemon(MibwatchConfig config, DataDir dataDir, Clock clock, Duration alertRecheck)
             throws IOException, SchedulerException {
         this(config, dataDir, clock, alertRecheck, null);
     }
@@ -83,11 +77,11 @@ public final class Daemon implements AutoCloseable {
      *               device's interval. Benchmarks pass a smaller layout (same archives, shorter
      *               spans) so that a million series fit on a test machine's disk.
      */
-    public Daemon(MibwatchConfig config, Path dataDir, Clock clock, Duration alertRecheck,
+    public Daemon(MibwatchConfig config, DataDir dataDir, Clock clock, Duration alertRecheck,
                   Function<String, RrdLayout> layout) throws IOException, SchedulerException {
         this.config = config;
         this.clock = clock;
-        Path rrdDir = dataDir.resolve("rrd");
+        Path rrdDir = dataDir.rrd();
         Files.createDirectories(rrdDir);
         Map<String, Duration> intervals = new ConcurrentHashMap<>();
         config.devices().forEach(d -> intervals.put(d.name(), d.interval()));
@@ -104,7 +98,7 @@ public final class Daemon implements AutoCloseable {
             return t;
         });
         this.scheduler = new PollScheduler(clock, 4);
-        this.alerting = AlertingWiring.open(config, store, dataDir.resolve(DATABASE), clock, alertRecheck);
+        this.alerting = AlertingWiring.open(config, store, dataDir.alertDb(), clock, alertRecheck);
         RateTracker rates = new RateTracker();
         for (DeviceConfig d : config.devices()) {
             status.put(d.name(), DeviceStatus.initial(d.name()));
@@ -195,8 +189,9 @@ public final class Daemon implements AutoCloseable {
         return alerting;
     }
 
-    public void addListener(CycleListenerHook hook) {
-        hooks.add(hook);
+    /** Adds a consumer of finished cycles (the web UI's metrics, tests), called after storage and alerting. */
+    public void addListener(CycleListener listener) {
+        listeners.add(listener);
     }
 
     /** What the last discovery of {@code device} found (for the web pages' names), empty before the first. */
@@ -249,9 +244,9 @@ public final class Daemon implements AutoCloseable {
         } else if (r.ok() && r.discovered()) {
             LOG.info("device {}: discovered, {} samples per cycle", r.device(), r.samples().size());
         }
-        for (CycleListenerHook h : hooks) {
+        for (CycleListener l : listeners) {
             try {
-                h.onCycle(r);
+                l.onCycle(r);
             } catch (RuntimeException e) {
                 LOG.error("cycle listener failed for {}: {}", r.device(), e.toString(), e);
             }

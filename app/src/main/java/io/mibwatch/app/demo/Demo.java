@@ -2,6 +2,7 @@ package io.mibwatch.app.demo;
 
 import io.mibwatch.app.baseline.RrdStoredHistory;
 import io.mibwatch.app.daemon.Daemon;
+import io.mibwatch.app.datadir.DataDir;
 import io.mibwatch.catalog.metric.StandardMetrics;
 import io.mibwatch.config.ConfigLoader;
 import io.mibwatch.config.DeviceConfig;
@@ -77,7 +78,7 @@ public final class Demo implements AutoCloseable {
      * @param interval poll interval of every device
      * @param baselineSpikeAt when (after the start) srv3's CPU leaves its learned baseline
      */
-    public record Settings(Path dataDir, Duration history, Duration interval, Scenario scenario, Duration baselineSpikeAt) {
+    public record Settings(DataDir dataDir, Duration history, Duration interval, Scenario scenario, Duration baselineSpikeAt) {
         public Settings {
             Objects.requireNonNull(dataDir, "dataDir");
             Objects.requireNonNull(history, "history");
@@ -87,7 +88,7 @@ public final class Demo implements AutoCloseable {
         }
 
         /** The baseline spike 2 minutes in. */
-        public Settings(Path dataDir, Duration history, Duration interval, Scenario scenario) {
+        public Settings(DataDir dataDir, Duration history, Duration interval, Scenario scenario) {
             this(dataDir, history, interval, scenario, BASELINE_SPIKE_AT);
         }
     }
@@ -157,10 +158,10 @@ public final class Demo implements AutoCloseable {
                 sources.stream().map(src -> new SnmpSimulator.Endpoint(src.name(),
                         new InetSocketAddress(InetAddress.getLoopbackAddress(), 161))).toList(), s.interval()), "demo configuration");
         long b0 = System.nanoTime();
-        Backfill.Report report = backfill(models, planning, s.dataDir().resolve("rrd"), t0, s.history());
+        Backfill.Report report = backfill(models, planning, s.dataDir().rrd(), t0, s.history());
         Duration backfillTook = Duration.ofNanos(System.nanoTime() - b0);
         // a CPU spike that is abnormal for the slot it happens in, as the daemon will learn it
-        Baseline spike = baselineSpike(planning, s.dataDir().resolve("rrd"), t0, s.baselineSpikeAt());
+        Baseline spike = baselineSpike(planning, s.dataDir().rrd(), t0, s.baselineSpikeAt());
         Scenario scenario = s.scenario();
         if (spike.fault().isPresent()) {
             List<Fault> faults = new ArrayList<>(scenario.faults());
@@ -177,8 +178,8 @@ public final class Demo implements AutoCloseable {
             String yaml = configYaml(sim.endpoints(), s.interval());
             MibwatchConfig cfg = ConfigLoader.parse(yaml, "demo configuration");
             // the CLI (apdex, thresholds suggest, ...) reads the services from the config file
-            java.nio.file.Files.writeString(s.dataDir().resolve("mibwatch.yaml"),
-                    "# written by mibwatch demo\ndata_dir: " + s.dataDir().toAbsolutePath() + "\n" + yaml);
+            java.nio.file.Files.writeString(s.dataDir().config(),
+                    "# written by mibwatch demo\ndata_dir: " + s.dataDir().root().toAbsolutePath() + "\n" + yaml);
             long d0 = System.nanoTime();
             Daemon daemon = new Daemon(cfg, s.dataDir(), clock);
             daemon.alerting().addListener(Demo::showPending);

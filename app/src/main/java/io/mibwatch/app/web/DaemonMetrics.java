@@ -6,6 +6,7 @@ import io.mibwatch.config.DeviceConfig;
 import io.mibwatch.config.MibwatchConfig;
 import io.mibwatch.core.series.Sample;
 import io.mibwatch.core.series.SeriesId;
+import io.mibwatch.poller.schedule.CycleListener;
 import io.mibwatch.poller.schedule.CycleReport;
 import io.mibwatch.thresholds.store.AlertStore;
 import io.mibwatch.web.metrics.MetricsSource;
@@ -21,7 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * reports as they finish (a map write per sample, no RRD read at scrape time), and the polling
  * health from the daemon's device status.
  */
-final class DaemonMetrics implements MetricsSource, Daemon.CycleListenerHook {
+final class DaemonMetrics implements MetricsSource, CycleListener {
     private final Daemon daemon;
     private final MibwatchConfig config;
     private final AlertStore alerts;

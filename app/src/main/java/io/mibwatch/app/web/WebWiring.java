@@ -1,6 +1,7 @@
 package io.mibwatch.app.web;
 
 import io.mibwatch.app.daemon.Daemon;
+import io.mibwatch.app.datadir.DataDir;
 import io.mibwatch.config.HttpConfig;
 import io.mibwatch.config.MibwatchConfig;
 import io.mibwatch.web.alerts.AlertsFeature;
@@ -15,7 +16,6 @@ import io.mibwatch.web.metrics.MetricsFeature;
 import io.mibwatch.web.server.WebServer;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,13 +30,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class WebWiring implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebWiring.class);
-    /** The users database, next to the alert store. */
-    public static final String USERS_DB = "web.db";
     /** How often the alert page's live feed looks for new transitions in the store. */
     static final Duration ALERT_FEED_POLL = Duration.ofMillis(250);
 
     /** Everything a feature may need, built once per server. */
-    public record Context(Daemon daemon, MibwatchConfig config, Path dataDir, Clock clock, WebAuth auth) {
+    public record Context(Daemon daemon, MibwatchConfig config, DataDir dataDir, Clock clock, WebAuth auth) {
     }
 
     private final UserStore users;
@@ -77,10 +75,10 @@ public final class WebWiring implements AutoCloseable {
      *
      * @param listen where to listen (the command line's --http-listen, config, or the command's default)
      */
-    public static WebWiring start(Daemon daemon, MibwatchConfig config, Path dataDir, HttpConfig.Listen listen,
+    public static WebWiring start(Daemon daemon, MibwatchConfig config, DataDir dataDir, HttpConfig.Listen listen,
                                   Clock clock, PrintWriter console) {
         HttpConfig http = config.http();
-        UserStore users = UserStore.open(dataDir.resolve(USERS_DB), clock);
+        UserStore users = UserStore.open(dataDir.usersDb(), clock);
         List<AutoCloseable> closeables = new ArrayList<>();
         try {
             users.ensureAdmin().ifPresent(pw -> {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.mibwatch.app.daemon.Daemon;
+import io.mibwatch.app.datadir.DataDir;
 import io.mibwatch.config.ConfigLoader;
 import io.mibwatch.config.MibwatchConfig;
 import io.mibwatch.core.alert.Severity;
@@ -94,7 +95,7 @@ class AlertingIT {
                     SMTP.getSmtp().getPort());
             MibwatchConfig cfg = ConfigLoader.parse(yaml, "alerting-it.yaml");
             AtomicInteger okCycles = new AtomicInteger();
-            try (Daemon daemon = new Daemon(cfg, tmp.resolve("data"), Clock.systemUTC(), Duration.ofMillis(500))) {
+            try (Daemon daemon = new Daemon(cfg, new DataDir(tmp.resolve("data")), Clock.systemUTC(), Duration.ofMillis(500))) {
                 daemon.addListener(r -> {
                     if (r.ok() && r.samples().stream().anyMatch(s -> s.series().group().equals("cpu"))) {
                         okCycles.incrementAndGet();
@@ -186,7 +187,7 @@ class AlertingIT {
             MibwatchConfig cfg = ConfigLoader.parse(yaml, "reboot-it.yaml");
             Map<String, AtomicInteger> rated = new ConcurrentHashMap<>();
             Map<String, Integer> restartGaps = new ConcurrentHashMap<>();
-            try (Daemon daemon = new Daemon(cfg, tmp.resolve("data"), Clock.systemUTC(), Duration.ofMillis(500))) {
+            try (Daemon daemon = new Daemon(cfg, new DataDir(tmp.resolve("data")), Clock.systemUTC(), Duration.ofMillis(500))) {
                 daemon.addListener((CycleReport r) -> {
                     if (r.ok() && r.samples().stream().anyMatch(s -> s.series().metric().equals("inOctets")
                             && !s.isGap())) {

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mibwatch.app.Main;
-import io.mibwatch.app.daemon.Daemon;
+import io.mibwatch.app.datadir.DataDir;
 import io.mibwatch.simulator.agent.SimClock;
 import io.mibwatch.simulator.agent.SnmpSimulator;
 import io.mibwatch.thresholds.store.AckRow;
@@ -81,7 +81,7 @@ class KillRestartIT {
                     """.formatted(AlertingIT.devicesYaml(sim.endpoints(), "system, cpu"), hook.url()));
             Path data = tmp.resolve("data");
             Files.createDirectories(data);
-            Path db = data.resolve(Daemon.DATABASE);
+            Path db = new DataDir(data).alertDb();
             Path log = tmp.resolve("serve.log");
             String a1 = "reference:cpu/load@srv1/cpu/1/load";
             String a2 = "reference:cpu/load@srv2/cpu/1/load";

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mibwatch.app.Main;
 import io.mibwatch.app.daemon.Daemon;
+import io.mibwatch.app.datadir.DataDir;
 import io.mibwatch.app.demo.ModelHistory;
 import io.mibwatch.catalog.metric.StandardMetrics;
 import io.mibwatch.config.ConfigLoader;
@@ -148,7 +149,7 @@ class BaselineDaemonIT {
                     .collect(Collectors.toMap(e -> e.device(), e -> e.address().getPort()));
             MibwatchConfig cfg = ConfigLoader.parse(config(devices, ports), "baseline-it.yaml");
             Set<String> polled = ConcurrentHashMap.newKeySet();
-            try (Daemon daemon = new Daemon(cfg, data, shifted, Duration.ofMillis(500))) {
+            try (Daemon daemon = new Daemon(cfg, new DataDir(data), shifted, Duration.ofMillis(500))) {
                 daemon.addListener(r -> {
                     if (r.ok() && r.samples().stream().anyMatch(s -> s.series().group().equals("cpu"))) {
                         polled.add(r.device() + "#" + r.started().getEpochSecond() / 5);

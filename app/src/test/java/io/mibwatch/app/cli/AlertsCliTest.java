@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mibwatch.app.Main;
 import io.mibwatch.app.alerting.AlertingWiring;
-import io.mibwatch.app.daemon.Daemon;
+import io.mibwatch.app.datadir.DataDir;
 import io.mibwatch.catalog.metric.StandardMetrics;
 import io.mibwatch.config.ConfigLoader;
 import io.mibwatch.config.MibwatchConfig;
@@ -93,7 +93,7 @@ class AlertsCliTest {
 
     /** srv1 at 95 % (critical), srv2 at 60 % (warning with its override). */
     private void twoFiringAlerts(RrdSeriesStore rrd) {
-        try (AlertPipeline a = AlertingWiring.open(cfg, rrd, data.resolve(Daemon.DATABASE), Clock.systemUTC(), AlertPipeline.RECHECK)) {
+        try (AlertPipeline a = AlertingWiring.open(cfg, rrd, new DataDir(data).alertDb(), Clock.systemUTC(), AlertPipeline.RECHECK)) {
             a.onCycle(AlertingWiring.cycle(cycle("srv2", 60)));
             a.onCycle(AlertingWiring.cycle(cycle("srv1", 95)));
         }
@@ -130,7 +130,7 @@ class AlertsCliTest {
                     "--data", data.toString());
             assertEquals(0, r.code(), r.err());
             assertTrue(r.out().startsWith("ack request 1 queued for " + CPU_ALERT), r.out());
-            try (AlertPipeline a = AlertingWiring.open(cfg, rrd, data.resolve(Daemon.DATABASE), Clock.systemUTC(), AlertPipeline.RECHECK)) {
+            try (AlertPipeline a = AlertingWiring.open(cfg, rrd, new DataDir(data).alertDb(), Clock.systemUTC(), AlertPipeline.RECHECK)) {
                 a.periodic();
                 AlertRow row = a.store().alert(CPU_ALERT).orElseThrow();
                 assertEquals("alice", row.ack().orElseThrow().user());
@@ -164,7 +164,7 @@ class AlertsCliTest {
                 && list.out().contains("CHG-42") && list.out().contains("active"), list.out());
 
         try (RrdSeriesStore rrd = rrd();
-             AlertPipeline a = AlertingWiring.open(cfg, rrd, data.resolve(Daemon.DATABASE), Clock.systemUTC(), AlertPipeline.RECHECK)) {
+             AlertPipeline a = AlertingWiring.open(cfg, rrd, new DataDir(data).alertDb(), Clock.systemUTC(), AlertPipeline.RECHECK)) {
             a.periodic();
             a.onCycle(AlertingWiring.cycle(cycle("srv1", 95)));
             a.onCycle(AlertingWiring.cycle(cycle("srv2", 60)));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mibwatch.app.datadir.DataDir;
 import io.mibwatch.config.ConfigLoader;
 import io.mibwatch.config.MibwatchConfig;
 import io.mibwatch.core.series.SeriesId;
@@ -69,7 +70,7 @@ class DaemonPollAllNowIT {
         RrdLayout small = new RrdLayout(Duration.ofSeconds(60), Duration.ofSeconds(150),
                 List.of(new RrdLayout.Archive(Duration.ofMinutes(1), Duration.ofHours(1))));
         Path data = tmp.resolve("data");
-        try (Daemon daemon = new Daemon(cfg, data, Clock.systemUTC(), Duration.ofSeconds(10), d -> small)) {
+        try (Daemon daemon = new Daemon(cfg, new DataDir(data), Clock.systemUTC(), Duration.ofSeconds(10), d -> small)) {
             List<CycleReport> reports = new CopyOnWriteArrayList<>();
             daemon.addListener(reports::add);
             Daemon.FleetCycle first = daemon.pollAllNow().get(30, TimeUnit.SECONDS);

@@ -3,6 +3,7 @@ package io.mibwatch.app.demo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mibwatch.app.datadir.DataDir;
 import io.mibwatch.core.series.SeriesId;
 import io.mibwatch.simulator.scenario.ScenarioLoader;
 import io.mibwatch.storage.Consolidation;
@@ -37,7 +38,7 @@ class DemoIT {
         List<String> events = new CopyOnWriteArrayList<>();
         Set<String> failed = ConcurrentHashMap.newKeySet();
         Instant started;
-        try (Demo demo = Demo.start(new Demo.Settings(dir, Duration.ofMinutes(30), Duration.ofSeconds(5), scenario),
+        try (Demo demo = Demo.start(new Demo.Settings(new DataDir(dir), Duration.ofMinutes(30), Duration.ofSeconds(5), scenario),
                 Clock.systemUTC())) {
             started = demo.simulation().clock().simStart();
             System.out.println("demo started: " + demo.timings());

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mibwatch.app.Main;
+import io.mibwatch.app.datadir.DataDir;
 import io.mibwatch.core.series.Sample;
 import io.mibwatch.thresholds.alert.AlertState;
 import io.mibwatch.thresholds.store.AlertRow;
@@ -32,7 +33,7 @@ class DemoPerceptionIT {
     @Test
     void baselineAlertRedButtonRankingAndVoiceScoresRightAfterStart(@TempDir Path dir) throws Exception {
         Map<String, Double> voice = new ConcurrentHashMap<>();
-        try (Demo demo = Demo.start(new Demo.Settings(dir, Duration.ofDays(15), Duration.ofSeconds(5), Demo.builtInScenario(),
+        try (Demo demo = Demo.start(new Demo.Settings(new DataDir(dir), Duration.ofDays(15), Duration.ofSeconds(5), Demo.builtInScenario(),
                 Duration.ofSeconds(10)), Clock.systemUTC())) {
             System.out.println("demo started: " + demo.timings() + "; " + demo.perception());
             assertEquals(List.of(), demo.timings().errors());

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mibwatch.app.Main;
 import io.mibwatch.app.daemon.Daemon;
+import io.mibwatch.app.datadir.DataDir;
 import io.mibwatch.catalog.metric.StandardMetrics;
 import io.mibwatch.config.ConfigLoader;
 import io.mibwatch.config.MibwatchConfig;
@@ -126,7 +127,7 @@ class RedButtonSimIT {
             Files.writeString(file, config(sim.endpoints().get(0).address().getPort()));
             MibwatchConfig cfg = ConfigLoader.load(file);
             List<Sample> liveRtt = new CopyOnWriteArrayList<>();
-            try (Daemon daemon = new Daemon(cfg, data, clock, Duration.ofMillis(500))) {
+            try (Daemon daemon = new Daemon(cfg, new DataDir(data), clock, Duration.ofMillis(500))) {
                 daemon.addListener(c -> c.samples().stream()
                         .filter(s -> s.series().group().equals("cisco_rtt") && s.series().instance().equals("20")
                                 && s.series().metric().equals("rtt"))

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mibwatch.app.daemon.Daemon;
+import io.mibwatch.app.datadir.DataDir;
 import io.mibwatch.config.ConfigLoader;
 import io.mibwatch.config.MibwatchConfig;
 import io.mibwatch.web.auth.LoginLimiter;
@@ -37,11 +38,11 @@ class EveryRouteLocksIT {
     void everyNonPublicRouteRefusesAnonymousCallers() throws Exception {
         MibwatchConfig cfg = ConfigLoader.parse("devices: []", "test.yaml");
         Clock clock = Clock.systemUTC();
-        try (Daemon daemon = new Daemon(cfg, tmp, clock);
-             UserStore users = UserStore.open(tmp.resolve(WebWiring.USERS_DB), clock, 4)) {
+        try (Daemon daemon = new Daemon(cfg, new DataDir(tmp), clock);
+             UserStore users = UserStore.open(new DataDir(tmp).usersDb(), clock, 4)) {
             WebAuth auth = new WebAuth(users, new Sessions(clock, Duration.ofMinutes(30)),
                     new LoginLimiter(clock, LoginLimiter.Limits.DEFAULT));
-            var features = WebWiring.features(new WebWiring.Context(daemon, cfg, tmp, clock, auth));
+            var features = WebWiring.features(new WebWiring.Context(daemon, cfg, new DataDir(tmp), clock, auth));
             WebServer server = WebServer.builder().listen("127.0.0.1", 0).auth(auth).features(features).build();
             server.start();
             List<String> checked = new ArrayList<>();

@@ -10,6 +10,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.mibwatch.app.daemon.Daemon;
+import io.mibwatch.app.datadir.DataDir;
 import io.mibwatch.config.ConfigLoader;
 import io.mibwatch.config.HttpConfig;
 import io.mibwatch.config.MibwatchConfig;
@@ -89,15 +90,15 @@ class NocWorkflowIT {
                 .community(COMMUNITY).listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
                 .clock(new SimClock(Clock.systemUTC(), t0, 1)).start()) {
             MibwatchConfig cfg = ConfigLoader.parse(config(sim.endpoints()), "noc-it.yaml");
-            try (UserStore users = UserStore.open(dir.resolve(WebWiring.USERS_DB), Clock.systemUTC(), 4)) {
+            try (UserStore users = UserStore.open(new DataDir(dir).usersDb(), Clock.systemUTC(), 4)) {
                 for (Role r : Role.values()) {
                     users.add(r.label(), r, (r.label() + "-password").toCharArray());
                 }
             }
             StringWriter console = new StringWriter();
-            try (Daemon daemon = new Daemon(cfg, dir, Clock.systemUTC(), Duration.ofMillis(500))) {
+            try (Daemon daemon = new Daemon(cfg, new DataDir(dir), Clock.systemUTC(), Duration.ofMillis(500))) {
                 daemon.start();
-                try (WebWiring web = WebWiring.start(daemon, cfg, dir, new HttpConfig.Listen("127.0.0.1", 0),
+                try (WebWiring web = WebWiring.start(daemon, cfg, new DataDir(dir), new HttpConfig.Listen("127.0.0.1", 0),
                         Clock.systemUTC(), new PrintWriter(console));
                      Browser op = Browser.start();
                      Browser viewer = Browser.start();

@@ -1,6 +1,7 @@
 package io.mibwatch.benchmarks.fleet;
 
 import io.mibwatch.app.daemon.Daemon;
+import io.mibwatch.app.datadir.DataDir;
 import io.mibwatch.config.ConfigLoader;
 import io.mibwatch.config.MibwatchConfig;
 import io.mibwatch.catalog.metric.StandardMetrics;
@@ -93,7 +94,7 @@ public final class BurstRun {
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         List<String> rows = new ArrayList<>();
         long series = 0;
-        try (Daemon daemon = new Daemon(config, data, Clock.systemUTC(), Duration.ofSeconds(10), d -> benchLayout())) {
+        try (Daemon daemon = new Daemon(config, new DataDir(data), Clock.systemUTC(), Duration.ofSeconds(10), d -> benchLayout())) {
             daemon.alerting().start();
             long next = System.currentTimeMillis();
             long spanCpu0 = 0;
