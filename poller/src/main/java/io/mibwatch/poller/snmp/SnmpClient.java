@@ -112,7 +112,7 @@ import java.util.regex.Pattern;
  * before an agent's engine ID is known the entry is shared by all agents not yet contacted.
  * That only matters for contradictory configurations, which fail with {@code AUTH} either way.
  */
-public final class SnmpClient implements AutoCloseable {
+public final class SnmpClient implements SnmpTransport, AutoCloseable {
 
     /** A walk that returns more than this is treated as an agent bug (DECODE), not collected forever. */
     static final int MAX_WALK_VARBINDS = 1_000_000;
@@ -224,6 +224,7 @@ public final class SnmpClient implements AutoCloseable {
      * order; in v2c/v3 a missing object comes back as a noSuchObject/noSuchInstance value, in v1 the
      * agent fails the whole request with noSuchName ({@code ERROR_STATUS}).
      */
+    @Override
     public CompletableFuture<SnmpOutcome> get(AgentTarget t, List<OID> oids) {
         return guarded(t, () -> {
             List<OID> list = List.copyOf(oids);
@@ -275,6 +276,7 @@ public final class SnmpClient implements AutoCloseable {
      * Several subtrees, concatenated in the order of {@code roots}. The walks run side by side
      * (still within the target's outstanding limit); the first failure in root order is the outcome.
      */
+    @Override
     public CompletableFuture<SnmpOutcome> walk(AgentTarget t, List<OID> roots) {
         return guarded(t, () -> {
             List<OID> list = List.copyOf(roots);
