@@ -61,7 +61,7 @@ import java.util.function.Function;
  * series) those syncs, at every LRU close and every 300 s, took 90 s of system time per poll cycle
  * (issue 9 burst run, kernel stacks in msync -> blkdev_issue_flush). {@link #flush} still fsyncs
  * every open file for a caller that asks for durability. Files stay
- * open between writes, bounded by {@code maxOpenFiles} with LRU closing ({@link OpenFiles}).
+ * open between writes, bounded by {@link RrdStoreOptions#maxOpenFiles()} with LRU closing ({@link OpenFiles}).
  * Updates of the files this store creates go through {@link RrdRowWriter}, which writes the bytes
  * RRD4J's own update would write straight into RRD4J's mapping ({@link SharedMappingNioFactory});
  * files of any other layout are updated by RRD4J.
@@ -88,12 +88,6 @@ public final class RrdSeriesStore implements SeriesStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(RrdSeriesStore.class);
 
-    /**
-     * Default bound on open files: well above a few thousand interfaces polled per cycle, and
-     * far below the kernel's default 65530 mappings per process.
-     */
-    public static final int DEFAULT_MAX_OPEN_FILES = 4096;
-
     /** A guard against fetches that would build millions of points (e.g. a range in years at 60 s). */
     static final long MAX_POINTS = 1_000_000;
 
@@ -111,10 +105,6 @@ public final class RrdSeriesStore implements SeriesStore {
     private final boolean readOnly;
     private volatile boolean closed;
 
-    public RrdSeriesStore(Path dataDir, SeriesSchema schema, Function<String, RrdLayout> layoutForDevice) {
-        this(dataDir, schema, layoutForDevice, DEFAULT_MAX_OPEN_FILES);
-    }
-
     /**
      * A store that only reads: files are opened read-only and {@link #write} is refused.
      * For readers beside the daemon (the CLI's {@code query}): they must never write into
@@ -123,7 +113,7 @@ public final class RrdSeriesStore implements SeriesStore {
     public static RrdSeriesStore readOnly(Path dataDir, SeriesSchema schema) {
         return new RrdSeriesStore(dataDir, schema, d -> {
             throw new IllegalStateException("read-only store creates no files");
-        }, DEFAULT_MAX_OPEN_FILES, true);
+        }, RrdStoreOptions.defaults(), true);
     }
 
     /**
@@ -132,37 +122,21 @@ public final class RrdSeriesStore implements SeriesStore {
      * @param schema          metrics per group
      * @param layoutForDevice layout of NEW files of a device (typically
      *                        {@code d -> RrdLayout.stock(config.pollInterval(d))})
-     * @param maxOpenFiles    how many files stay open at most (LRU closes the rest)
+     * @param options         open-file bound and write-behind span ({@link RrdStoreOptions#defaults()})
      */
-    public RrdSeriesStore(Path dataDir, SeriesSchema schema, Function<String, RrdLayout> layoutForDevice, int maxOpenFiles) {
-        this(dataDir, schema, layoutForDevice, maxOpenFiles, Duration.ZERO);
+    public RrdSeriesStore(Path dataDir, SeriesSchema schema, Function<String, RrdLayout> layoutForDevice,
+                          RrdStoreOptions options) {
+        this(dataDir, schema, layoutForDevice, options, false);
     }
 
-    /**
-     * @param writeBehind how long a file's newest rows may be held in memory and written together
-     *                    (zero: every update is written at once). See "Write-behind" above.
-     */
-    public RrdSeriesStore(Path dataDir, SeriesSchema schema, Function<String, RrdLayout> layoutForDevice, int maxOpenFiles,
-                          Duration writeBehind) {
-        this(dataDir, schema, layoutForDevice, maxOpenFiles, false, writeBehind);
-    }
-
-    private RrdSeriesStore(Path dataDir, SeriesSchema schema, Function<String, RrdLayout> layoutForDevice, int maxOpenFiles,
-                           boolean readOnly) {
-        this(dataDir, schema, layoutForDevice, maxOpenFiles, readOnly, Duration.ZERO);
-    }
-
-    private RrdSeriesStore(Path dataDir, SeriesSchema schema, Function<String, RrdLayout> layoutForDevice, int maxOpenFiles,
-                           boolean readOnly, Duration writeBehind) {
+    private RrdSeriesStore(Path dataDir, SeriesSchema schema, Function<String, RrdLayout> layoutForDevice,
+                           RrdStoreOptions options, boolean readOnly) {
         this.readOnly = readOnly;
         this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
         this.schema = Objects.requireNonNull(schema, "schema");
         this.layoutForDevice = Objects.requireNonNull(layoutForDevice, "layoutForDevice");
-        Objects.requireNonNull(writeBehind, "writeBehind");
-        if (writeBehind.isNegative()) {
-            throw new IllegalArgumentException("write-behind must not be negative, got " + writeBehind);
-        }
-        this.files = new OpenFiles(maxOpenFiles, writeBehind.toSeconds());
+        Duration writeBehind = Objects.requireNonNull(options, "options").writeBehind();
+        this.files = new OpenFiles(options.maxOpenFiles(), writeBehind.toSeconds());
         this.writeBehindTimer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "rrd-write-behind");
             t.setDaemon(true);

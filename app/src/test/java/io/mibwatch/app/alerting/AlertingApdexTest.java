@@ -12,6 +12,7 @@ import io.mibwatch.core.time.ManualClock;
 import io.mibwatch.poller.schedule.CycleReport;
 import io.mibwatch.storage.RrdLayout;
 import io.mibwatch.storage.RrdSeriesStore;
+import io.mibwatch.storage.RrdStoreOptions;
 import io.mibwatch.storage.SeriesSchema;
 import io.mibwatch.thresholds.alert.Alert;
 import io.mibwatch.thresholds.alert.AlertId;
@@ -51,7 +52,7 @@ class AlertingApdexTest {
         ManualClock clock = new ManualClock(T0);
         AlertId id = new AlertId(RuleId.of("apdex:voip"), ApdexMonitor.seriesOf("voip"));
         try (RrdSeriesStore rrd = new RrdSeriesStore(tmp.resolve("rrd"), new SeriesSchema(StandardMetrics.dsNamesByGroup()),
-                d -> RrdLayout.stock(Duration.ofSeconds(60)));
+                d -> RrdLayout.stock(Duration.ofSeconds(60)), RrdStoreOptions.defaults());
              Alerting a = new Alerting(cfg, rrd, tmp.resolve("alerts.db"), clock, Alerting.RECHECK)) {
             for (int i = 0; i < 10; i++) {
                 Instant at = T0.plusSeconds(60L * i);

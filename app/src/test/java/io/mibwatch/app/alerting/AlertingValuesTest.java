@@ -11,6 +11,7 @@ import io.mibwatch.core.time.ManualClock;
 import io.mibwatch.poller.schedule.CycleReport;
 import io.mibwatch.storage.RrdLayout;
 import io.mibwatch.storage.RrdSeriesStore;
+import io.mibwatch.storage.RrdStoreOptions;
 import io.mibwatch.storage.SeriesSchema;
 import io.mibwatch.thresholds.store.AlertRow;
 import io.mibwatch.thresholds.store.AlertState;
@@ -47,7 +48,7 @@ class AlertingValuesTest {
         ManualClock clock = new ManualClock(T0);
         Path db = tmp.resolve("alerts.db");
         try (RrdSeriesStore rrd = new RrdSeriesStore(tmp.resolve("rrd"), new SeriesSchema(StandardMetrics.dsNamesByGroup()),
-                d -> RrdLayout.stock(Duration.ofSeconds(60)));
+                d -> RrdLayout.stock(Duration.ofSeconds(60)), RrdStoreOptions.defaults());
              Alerting a = new Alerting(cfg, rrd, db, clock, Alerting.RECHECK)) {
             Instant at = T0;
             int i = 0;
