@@ -119,7 +119,7 @@ public final class SnmpClient implements SnmpTransport, AutoCloseable {
      * Requests in flight over all agents together (besides each agent's own max_outstanding).
      * All answers arrive on one UDP socket, whose receive buffer is what Linux gives by default
      * (net.core.rmem_default, 208 KiB): a fleet polled at once (10,000 devices in the burst
-     * benchmark, issue 9) sent every request together, the answers overflowed the buffer, the
+     * benchmark, benchmarks/fleet/BurstRun) sent every request together, the answers overflowed the buffer, the
      * kernel dropped them and 96 % of the devices timed out. 128 answers of a 100-varbind GET
      * (about 3.5 KB each, one GET per device once the agent's tooBig limit is known) need
      * 450 KB: see {@link #RECEIVE_BUFFER}. On loopback or a LAN 128 still allow far more than a
@@ -132,7 +132,7 @@ public final class SnmpClient implements SnmpTransport, AutoCloseable {
      * net.core.rmem_max (twice that, for its bookkeeping): 4 MiB where an admin raised it,
      * 416 KiB on a stock Debian kernel, double the 208 KiB default either way. With the default,
      * answers that arrived while the pipeline was busy (the first cycle after discovery, still
-     * compiling) overflowed it: 50 of 10,000 devices timed out in the issue 9 burst run.
+     * compiling) overflowed it: 50 of 10,000 devices timed out in the burst benchmark.
      */
     static final int RECEIVE_BUFFER = 4 << 20;
 
@@ -194,7 +194,7 @@ public final class SnmpClient implements SnmpTransport, AutoCloseable {
 
     /**
      * Varbinds asked in one GET until the agent says otherwise. One request per device and cycle
-     * (a 100-varbind answer is ~3.5 kB) instead of one per 40 OIDs: in the issue 9 fleet run every
+     * (a 100-varbind answer is ~3.5 kB) instead of one per 40 OIDs: in the fleet benchmark every
      * request cost the daemon a Quartz-side send, a datagram each way and a decode (~15 % of its
      * CPU at three requests per device). Agents with small message buffers (Cisco IOS answers at
      * most 1,500 bytes by default) answer tooBig; the request is halved and the agent's limit
