@@ -119,8 +119,8 @@ public final class SnmpClient implements SnmpTransport, AutoCloseable {
      * Requests in flight over all agents together (besides each agent's own max_outstanding).
      * All answers arrive on one UDP socket, whose receive buffer is what Linux gives by default
      * (net.core.rmem_default, 208 KiB): a fleet polled at once (10,000 devices in the burst
-     * benchmark, benchmarks/fleet/BurstRun) sent every request together, the answers overflowed the buffer, the
-     * kernel dropped them and 96 % of the devices timed out. 128 answers of a 100-varbind GET
+     * benchmark, benchmarks/fleet/BurstRun) sent every request together, the answers overflowed
+     * the buffer, the kernel dropped them and 96 % of the devices timed out. 128 answers of a 100-varbind GET
      * (about 3.5 KB each, one GET per device once the agent's tooBig limit is known) need
      * 450 KB: see {@link #RECEIVE_BUFFER}. On loopback or a LAN 128 still allow far more than a
      * million varbinds a second.
