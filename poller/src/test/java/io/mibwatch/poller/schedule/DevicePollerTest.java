@@ -29,6 +29,7 @@ import org.snmp4j.smi.Gauge32;
 import org.snmp4j.smi.Integer32;
 import org.snmp4j.smi.OctetString;
 import org.snmp4j.smi.TimeTicks;
+import org.snmp4j.smi.Variable;
 
 /**
  * One device's poll cycle on its own: {@link DevicePoller} against a {@link ScriptedTransport}
@@ -220,6 +221,41 @@ class DevicePollerTest {
         assertTrue(after.ok());
         assertFalse(after.discovered());
         assertEquals(List.of("walk", "walk", "get 11", "get 11", "get 11"), agent.calls());
+    }
+
+    @Test
+    void aTransportThatFailsExceptionallyEndsTheCycleWithAnIoFailure() {
+        agent.breakNextGet(new IllegalStateException("decoder bug"));
+        CycleReport r = cycle();
+
+        PollFailure f = r.failure().orElseThrow();
+        assertEquals(PollFailure.Cause.IO, f.cause());
+        assertTrue(f.message().startsWith("internal error while polling r1: "), f.message());
+        assertTrue(f.message().contains("decoder bug"), f.message());
+        assertEquals(List.of(r), delivered);
+        assertFalse(poller.busy());
+        assertTrue(cycleAfter(10, 101_000).ok());
+    }
+
+    @Test
+    void interfacesRenumberedByARestartAreFoundByTheNextDiscovery() {
+        cycle();
+        // the agent comes back with the interface at ifIndex 2 (RFC 2863 section 3.1.5 allows it)
+        for (String column : List.of("1", "2", "3", "5", "8", "10", "16")) {
+            Variable v = agent.value("1.3.6.1.2.1.2.2.1." + column + ".1");
+            agent.remove("1.3.6.1.2.1.2.2.1." + column + ".1");
+            agent.set("1.3.6.1.2.1.2.2.1." + column + ".2", column.equals("1") ? new Integer32(2) : v);
+        }
+        CycleReport restarted = cycleAfter(10, 500);
+        CycleReport rediscovered = cycleAfter(10, 1_500);
+
+        // the old plan still asks for ifIndex 1: the agent has none of it any more
+        assertFalse(restarted.discovered());
+        assertEquals(10, restarted.skipped());
+        assertTrue(restarted.samples().stream().noneMatch(s -> s.series().path().equals("interfaces/1/operStatus")));
+        assertTrue(rediscovered.discovered());
+        assertEquals(1.0, value(rediscovered, "interfaces/2/operStatus"));
+        assertTrue(rediscovered.samples().stream().noneMatch(s -> s.series().instance().equals("1")));
     }
 
     @Test

@@ -30,6 +30,7 @@ final class ScriptedTransport implements SnmpTransport {
     private final List<String> calls = new ArrayList<>();
     private PollFailure nextGetFailure;
     private PollFailure nextWalkFailure;
+    private RuntimeException nextGetBreaks;
     private CompletableFuture<SnmpOutcome> held;
     private boolean holdNextGet;
 
@@ -47,6 +48,10 @@ final class ScriptedTransport implements SnmpTransport {
         return this;
     }
 
+    Variable value(String oid) {
+        return objects.get(new OID(oid));
+    }
+
     void remove(String oid) {
         objects.remove(new OID(oid));
     }
@@ -57,6 +62,11 @@ final class ScriptedTransport implements SnmpTransport {
 
     void failNextWalk(PollFailure f) {
         nextWalkFailure = f;
+    }
+
+    /** The next GET's future fails with {@code e}, as a bug below the seam would make it. */
+    void breakNextGet(RuntimeException e) {
+        nextGetBreaks = e;
     }
 
     /** The next GET stays unanswered until {@link #releaseHeld()}. */
@@ -82,6 +92,11 @@ final class ScriptedTransport implements SnmpTransport {
             holdNextGet = false;
             held = new CompletableFuture<>();
             return held;
+        }
+        if (nextGetBreaks != null) {
+            RuntimeException e = nextGetBreaks;
+            nextGetBreaks = null;
+            return CompletableFuture.failedFuture(e);
         }
         if (nextGetFailure != null) {
             PollFailure f = nextGetFailure;
