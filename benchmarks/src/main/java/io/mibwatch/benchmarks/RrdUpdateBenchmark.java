@@ -5,6 +5,7 @@ import io.mibwatch.core.series.Sample;
 import io.mibwatch.core.series.SeriesId;
 import io.mibwatch.storage.RrdLayout;
 import io.mibwatch.storage.RrdSeriesStore;
+import io.mibwatch.storage.RrdStoreOptions;
 import io.mibwatch.storage.SeriesSchema;
 import io.mibwatch.storage.WriteReport;
 import java.io.IOException;
@@ -88,7 +89,7 @@ public class RrdUpdateBenchmark {
     @Setup(Level.Trial)
     public void setUp() throws IOException {
         dir = Files.createTempDirectory("rrd-bench");
-        store = new RrdSeriesStore(dir, new SeriesSchema(StandardMetrics.dsNamesByGroup()), d -> benchLayout());
+        store = new RrdSeriesStore(dir, new SeriesSchema(StandardMetrics.dsNamesByGroup()), d -> benchLayout(), RrdStoreOptions.defaults());
         seriesByDevice = new ArrayList<>();
         for (int d = 0; d < devices; d++) {
             List<SeriesId> ids = new ArrayList<>();

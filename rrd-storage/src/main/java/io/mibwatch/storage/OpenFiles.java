@@ -87,7 +87,7 @@ final class OpenFiles {
         /**
          * Takes a freshly opened file. Where the row writer covers it, only the writer and a bare
          * mapping of the file are kept and {@code opened} is closed: an RrdDb holds ~25 kB of Java
-         * objects per 12-source file, 2.6 kB per series at a million series (burst run).
+         * objects per 12-source file, 2.6 kB per series at a million series (burst benchmark).
          * Caller holds the lock; {@code opened} belongs to the handle (or is closed) afterwards.
          */
         void attach(RrdDb opened) throws IOException {

@@ -25,7 +25,7 @@ public record RrdLayout(Duration step, Duration heartbeat, List<Archive> archive
     /** rrdtool's customary x-files factor: a row is known if at least half its points are. */
     public static final double XFF = 0.5;
 
-    /** The stock resolutions and spans (rrdtool's and collectd's usual layout: what users expect). */
+    /** The stock resolutions and spans: 1 min for 2 days, 5 min for 2 weeks, 1 h for 3 months, 1 day for 3 years. */
     private static final List<Archive> STOCK = List.of(
             new Archive(Duration.ofMinutes(1), Duration.ofDays(2)),
             new Archive(Duration.ofMinutes(5), Duration.ofDays(14)),

@@ -14,7 +14,7 @@ import java.util.Optional;
 /**
  * Writes one update (a time and one value per data source) into an open RRD4J file, leaving
  * exactly the bytes RRD4J 3.10's {@code Sample.update()} would leave, without RRD4J's per-update
- * overhead (in the fleet run's profile the update path was half of the pipeline thread's CPU, mostly re-reading
+ * overhead (in the fleet benchmark the update path was half of the pipeline thread's CPU, mostly re-reading
  * constants from the mapped file and parsing the consolidation function's name per archive per
  * data source).
  *

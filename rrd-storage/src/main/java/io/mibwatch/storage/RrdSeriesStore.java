@@ -59,9 +59,9 @@ import java.util.function.Function;
  * or is killed; what a power cut can lose is the same as for rrdtool, which does not fsync either.
  * msync(MS_SYNC) on ext4 is an fsync with a disk cache flush per file: at 90,000 files (a million
  * series) those syncs, at every LRU close and every 300 s, took 90 s of system time per poll cycle
- * (issue 9 burst run, kernel stacks in msync -> blkdev_issue_flush). {@link #flush} still fsyncs
+ * (burst benchmark, kernel stacks in msync -> blkdev_issue_flush). {@link #flush} still fsyncs
  * every open file for a caller that asks for durability. Files stay
- * open between writes, bounded by {@code maxOpenFiles} with LRU closing ({@link OpenFiles}).
+ * open between writes, bounded by {@link RrdStoreOptions#maxOpenFiles()} with LRU closing ({@link OpenFiles}).
  * Updates of the files this store creates go through {@link RrdRowWriter}, which writes the bytes
  * RRD4J's own update would write straight into RRD4J's mapping ({@link SharedMappingNioFactory});
  * files of any other layout are updated by RRD4J.
@@ -88,12 +88,6 @@ public final class RrdSeriesStore implements SeriesStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(RrdSeriesStore.class);
 
-    /**
-     * Default bound on open files: well above a few thousand interfaces polled per cycle, and
-     * far below the kernel's default 65530 mappings per process.
-     */
-    public static final int DEFAULT_MAX_OPEN_FILES = 4096;
-
     /** A guard against fetches that would build millions of points (e.g. a range in years at 60 s). */
     static final long MAX_POINTS = 1_000_000;
 
@@ -103,17 +97,13 @@ public final class RrdSeriesStore implements SeriesStore {
     private final SeriesSchema schema;
     private final Function<String, RrdLayout> layoutForDevice;
     private final OpenFiles files;
-    /** Each file's path, resolved once: building it per write was a cost per stored file (issue 9). */
+    /** Each file's path, resolved once: building it per write was a cost per stored file in the fleet benchmark's profile. */
     private final java.util.concurrent.ConcurrentHashMap<SeriesFile, Path> paths = new java.util.concurrent.ConcurrentHashMap<>();
     /** Runs the write-behind sweep; its thread starts only when a sweep is scheduled. */
     private final ScheduledExecutorService writeBehindTimer;
     private final RrdNioBackendFactory backend;
     private final boolean readOnly;
     private volatile boolean closed;
-
-    public RrdSeriesStore(Path dataDir, SeriesSchema schema, Function<String, RrdLayout> layoutForDevice) {
-        this(dataDir, schema, layoutForDevice, DEFAULT_MAX_OPEN_FILES);
-    }
 
     /**
      * A store that only reads: files are opened read-only and {@link #write} is refused.
@@ -123,7 +113,7 @@ public final class RrdSeriesStore implements SeriesStore {
     public static RrdSeriesStore readOnly(Path dataDir, SeriesSchema schema) {
         return new RrdSeriesStore(dataDir, schema, d -> {
             throw new IllegalStateException("read-only store creates no files");
-        }, DEFAULT_MAX_OPEN_FILES, true);
+        }, RrdStoreOptions.defaults(), true);
     }
 
     /**
@@ -132,37 +122,21 @@ public final class RrdSeriesStore implements SeriesStore {
      * @param schema          metrics per group
      * @param layoutForDevice layout of NEW files of a device (typically
      *                        {@code d -> RrdLayout.stock(config.pollInterval(d))})
-     * @param maxOpenFiles    how many files stay open at most (LRU closes the rest)
+     * @param options         open-file bound and write-behind span ({@link RrdStoreOptions#defaults()})
      */
-    public RrdSeriesStore(Path dataDir, SeriesSchema schema, Function<String, RrdLayout> layoutForDevice, int maxOpenFiles) {
-        this(dataDir, schema, layoutForDevice, maxOpenFiles, Duration.ZERO);
+    public RrdSeriesStore(Path dataDir, SeriesSchema schema, Function<String, RrdLayout> layoutForDevice,
+                          RrdStoreOptions options) {
+        this(dataDir, schema, layoutForDevice, options, false);
     }
 
-    /**
-     * @param writeBehind how long a file's newest rows may be held in memory and written together
-     *                    (zero: every update is written at once). See "Write-behind" above.
-     */
-    public RrdSeriesStore(Path dataDir, SeriesSchema schema, Function<String, RrdLayout> layoutForDevice, int maxOpenFiles,
-                          Duration writeBehind) {
-        this(dataDir, schema, layoutForDevice, maxOpenFiles, false, writeBehind);
-    }
-
-    private RrdSeriesStore(Path dataDir, SeriesSchema schema, Function<String, RrdLayout> layoutForDevice, int maxOpenFiles,
-                           boolean readOnly) {
-        this(dataDir, schema, layoutForDevice, maxOpenFiles, readOnly, Duration.ZERO);
-    }
-
-    private RrdSeriesStore(Path dataDir, SeriesSchema schema, Function<String, RrdLayout> layoutForDevice, int maxOpenFiles,
-                           boolean readOnly, Duration writeBehind) {
+    private RrdSeriesStore(Path dataDir, SeriesSchema schema, Function<String, RrdLayout> layoutForDevice,
+                           RrdStoreOptions options, boolean readOnly) {
         this.readOnly = readOnly;
         this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
         this.schema = Objects.requireNonNull(schema, "schema");
         this.layoutForDevice = Objects.requireNonNull(layoutForDevice, "layoutForDevice");
-        Objects.requireNonNull(writeBehind, "writeBehind");
-        if (writeBehind.isNegative()) {
-            throw new IllegalArgumentException("write-behind must not be negative, got " + writeBehind);
-        }
-        this.files = new OpenFiles(maxOpenFiles, writeBehind.toSeconds());
+        Duration writeBehind = Objects.requireNonNull(options, "options").writeBehind();
+        this.files = new OpenFiles(options.maxOpenFiles(), writeBehind.toSeconds());
         this.writeBehindTimer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "rrd-write-behind");
             t.setDaemon(true);
@@ -187,7 +161,7 @@ public final class RrdSeriesStore implements SeriesStore {
             throw new IllegalStateException("this store over " + dataDir + " is read-only");
         }
         // file -> its samples in call order; insertion order keeps error lines stable. Plain lists,
-        // not maps of boxed timestamps and values: this runs for every stored value (issue 9)
+        // not maps of boxed timestamps and values: this runs for every stored value
         Map<SeriesFile, List<Sample>> byFile = new LinkedHashMap<>();
         for (Sample s : samples) {
             byFile.computeIfAbsent(SeriesFile.forWrite(s.series(), schema), f -> new ArrayList<>(16)).add(s);
@@ -264,10 +238,10 @@ public final class RrdSeriesStore implements SeriesStore {
      * @param samples the file's samples in call order; sorted here (stably) if out of order
      * @param dsIndex the file's data sources by name, read once when it was opened: RRD4J's
      *                by-name setter reads every name from the file on each call, which the fleet
-     *                run's profile (issue 9) showed as a cost per stored value
+     *                benchmark's profile showed as a cost per stored value
      * @param db      the file's RrdDb when RRD4J updates it (writer null), else null
      * @param writer  the file's direct row writer, or null to update through RRD4J: the writer
-     *                leaves the same bytes without RRD4J's per-update reads of constants (issue 9)
+     *                leaves the same bytes without RRD4J's per-update reads of constants
      */
     private void updateRows(RrdDb db, Map<String, Integer> dsIndex, RrdRowWriter writer, RowQueue queue, Path path,
                             SeriesFile key, List<Sample> samples, Tally tally) throws IOException {
@@ -693,8 +667,8 @@ public final class RrdSeriesStore implements SeriesStore {
      * and MAX of one value are that value, and a row with its one point unknown is unknown under
      * every function (the x-files factor decides alike), so MIN and MAX archives of such rows
      * would store exactly what the AVERAGE archive stores. New files written by polling leave
-     * them out: RRD4J updates every archive of every data source on every update (issue 9's
-     * profile: its cost per archive dominates the write), and at the stock layout this is 2 of
+     * them out: RRD4J updates every archive of every data source on every update (the fleet
+     * benchmark's profile: its cost per archive dominates the write), and at the stock layout this is 2 of
      * 12 archives (2 of 15 below a 60 s interval) with the same retention at every resolution.
      */
     static boolean onePointArchive(org.rrd4j.core.Archive arc) throws IOException {

@@ -35,8 +35,8 @@ import java.nio.file.StandardOpenOption;
  *   <li>no file descriptor stays open: the file is mapped and its channel closed at once (a
  *       mapping outlives its descriptor, POSIX mmap). RRD4J's backend keeps one descriptor per open
  *       file, and a process's descriptor limit (20,000 in a login shell here, 1,024 soft under many
- *       inits) then closed and reopened files at every write of a 90,000-file fleet (the burst
- *       run in docs/benchmarks.md). Open files are bounded by mappings alone. And no msync, neither periodically nor at
+ *       inits) then closed and reopened files at every write of a 90,000-file fleet (burst
+ *       benchmark). Open files are bounded by mappings alone. And no msync, neither periodically nor at
  *       close: see {@link RrdSeriesStore} ("Backend").</li>
  * </ul>
  *
@@ -70,7 +70,7 @@ public final class SharedMappingNioFactory extends RrdNioBackendFactory {
      * {@code path} mapped read-write for the {@link RrdRowWriter} alone, without the RRD4J object
      * graph around it: an open RrdDb of the store's 12-source files holds ~25 kB of Java objects
      * (a field object per data source, archive state and robin), 2.6 kB per series at a million
-     * series (burst run); the writer needs a few arrays.
+     * series (burst benchmark); the writer needs a few arrays.
      */
     static Mapping map(Path path) throws IOException {
         return new Mapping(new Backend(path.toString(), false));

@@ -38,7 +38,7 @@ class BackfillIT {
     @Test
     void fetchReturnsTheSourcesRowsAtEveryResolutionAndLiveWritesContinue(@TempDir Path dir) {
         List<Duration> asked = new ArrayList<>();
-        try (RrdSeriesStore store = new RrdSeriesStore(dir, SCHEMA, d -> RrdLayout.stock(Duration.ofSeconds(60)))) {
+        try (RrdSeriesStore store = new RrdSeriesStore(dir, SCHEMA, d -> RrdLayout.stock(Duration.ofSeconds(60)), RrdStoreOptions.defaults())) {
             Backfill.Report r = store.backfill(List.of(IN), FROM, END, (id, res, first, count) -> {
                 asked.add(res);
                 return rows(id, res, first, count);

@@ -59,7 +59,7 @@ class FullDiskIT {
     @Test
     void fullDiskIsReportedAndExistingFilesKeepWorking() throws Exception {
         SeriesSchema schema = new SeriesSchema(Map.of("system", List.of("uptime")));
-        try (RrdSeriesStore store = new RrdSeriesStore(mount, schema, d -> RrdLayout.stock(Duration.ofSeconds(60)))) {
+        try (RrdSeriesStore store = new RrdSeriesStore(mount, schema, d -> RrdLayout.stock(Duration.ofSeconds(60)), RrdStoreOptions.defaults())) {
             SeriesId early = SeriesId.parse("early", "system//uptime");
             assertEquals(List.of(), store.write(List.of(new Sample(early, T0, 1))).errors());
             fill(mount.resolve("filler"));

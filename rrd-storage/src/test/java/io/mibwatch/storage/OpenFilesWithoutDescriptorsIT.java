@@ -35,7 +35,7 @@ class OpenFilesWithoutDescriptorsIT {
         assumeTrue(Files.isDirectory(Path.of("/proc/self/fd")), "needs procfs");
         int files = 300;
         long fdsBefore = descriptors();
-        try (RrdSeriesStore store = new RrdSeriesStore(dir, SCHEMA, d -> RrdLayout.stock(Duration.ofSeconds(60)))) {
+        try (RrdSeriesStore store = new RrdSeriesStore(dir, SCHEMA, d -> RrdLayout.stock(Duration.ofSeconds(60)), RrdStoreOptions.defaults())) {
             List<Sample> samples = new ArrayList<>();
             for (int i = 1; i <= files; i++) {
                 samples.add(new Sample(new SeriesId("r1", "if", String.valueOf(i), "inOctets"),

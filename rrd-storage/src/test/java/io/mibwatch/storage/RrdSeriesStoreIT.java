@@ -45,7 +45,7 @@ class RrdSeriesStoreIT {
 
     @BeforeEach
     void open() {
-        store = newStore(RrdSeriesStore.DEFAULT_MAX_OPEN_FILES);
+        store = newStore(RrdStoreOptions.DEFAULT_MAX_OPEN_FILES);
     }
 
     @AfterEach
@@ -54,7 +54,7 @@ class RrdSeriesStoreIT {
     }
 
     RrdSeriesStore newStore(int maxOpen) {
-        return new RrdSeriesStore(dataDir, SCHEMA, device -> RrdLayout.stock(Duration.ofSeconds(60)), maxOpen);
+        return new RrdSeriesStore(dataDir, SCHEMA, device -> RrdLayout.stock(Duration.ofSeconds(60)), RrdStoreOptions.defaults().withMaxOpenFiles(maxOpen));
     }
 
     static Instant minute(int k) {
@@ -153,7 +153,7 @@ class RrdSeriesStoreIT {
     @ValueSource(ints = {60, 10})
     void newFilesLeaveOutMinAndMaxArchivesOfOnePointRows(int interval) throws Exception {
         store.close();
-        store = new RrdSeriesStore(dataDir, SCHEMA, d -> RrdLayout.stock(Duration.ofSeconds(interval)));
+        store = new RrdSeriesStore(dataDir, SCHEMA, d -> RrdLayout.stock(Duration.ofSeconds(interval)), RrdStoreOptions.defaults());
         writeOk(List.of(new Sample(new SeriesId("core1", "if", "1", "inOctets"), T0.plusSeconds(interval), 1.0)));
         store.flush();
         List<String> expected = new ArrayList<>();
@@ -307,7 +307,7 @@ class RrdSeriesStoreIT {
         store.close();
         store.close(); // idempotent
 
-        store = newStore(RrdSeriesStore.DEFAULT_MAX_OPEN_FILES);
+        store = newStore(RrdStoreOptions.DEFAULT_MAX_OPEN_FILES);
         SeriesId id = new SeriesId("core1", "if", "1", "outOctets");
         double[] got = values(store.fetch(id, minute(1), minute(30), Duration.ofSeconds(60), Consolidation.MAX));
         for (int k = 1; k <= 30; k++) {
@@ -409,7 +409,7 @@ class RrdSeriesStoreIT {
         // the schema now knows "temp" and "system" has grown a metric
         store = new RrdSeriesStore(dataDir, new SeriesSchema(Map.of(
                 "temp", List.of("celsius"), "system", List.of("uptime", "users"))),
-                device -> RrdLayout.stock(Duration.ofSeconds(60)));
+                device -> RrdLayout.stock(Duration.ofSeconds(60)), RrdStoreOptions.defaults());
 
         // the old per-series file is still found
         assertEquals(50.0, store.fetch(celsius, minute(1), minute(1), Duration.ofSeconds(60), Consolidation.AVERAGE)
@@ -508,7 +508,7 @@ class RrdSeriesStoreIT {
     // ---------------------------------------------------------------- concurrency and open files
 
     @ParameterizedTest(name = "max open files {0}")
-    @ValueSource(ints = {RrdSeriesStore.DEFAULT_MAX_OPEN_FILES, 7})
+    @ValueSource(ints = {RrdStoreOptions.DEFAULT_MAX_OPEN_FILES, 7})
     void fourThreadsFiftyFilesAllDataPresent(int maxOpen) throws Exception {
         store.close();
         store = newStore(maxOpen);

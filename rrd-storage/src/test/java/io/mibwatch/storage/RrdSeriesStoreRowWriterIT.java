@@ -120,7 +120,7 @@ class RrdSeriesStoreRowWriterIT {
         def.addDatasource("inOctets", DsType.COUNTER, 150, Double.NaN, Double.NaN);
         def.addArchive(ConsolFun.AVERAGE, 0.5, 1, 10);
         RrdDb.getBuilder().setRrdDef(def).setBackendFactory(stock).build().close();
-        try (RrdSeriesStore store = new RrdSeriesStore(dataDir, SCHEMA, d -> RrdLayout.stock(Duration.ofSeconds(60)))) {
+        try (RrdSeriesStore store = new RrdSeriesStore(dataDir, SCHEMA, d -> RrdLayout.stock(Duration.ofSeconds(60)), RrdStoreOptions.defaults())) {
             WriteReport r = store.write(List.of(new Sample(id, T0.plusSeconds(60), 100), new Sample(id, T0.plusSeconds(120), 700)));
             assertEquals(List.of(), r.errors());
             assertEquals(2, r.updates());
@@ -168,14 +168,14 @@ class RrdSeriesStoreRowWriterIT {
         }
         int skipped = 0;
         int updates = 0;
-        try (RrdSeriesStore store = new RrdSeriesStore(dataDir, SCHEMA, d -> layout)) {
+        try (RrdSeriesStore store = new RrdSeriesStore(dataDir, SCHEMA, d -> layout, RrdStoreOptions.defaults())) {
             WriteReport first = store.write(calls.get(0));
             assertEquals(List.of(), first.errors());
         }
         // the file as created and first updated is where the reference starts; both are then freshly
         // opened (RRD4J keeps part of a step's state in memory only, from the opening on)
         Files.copy(file, reference);
-        try (RrdSeriesStore store = new RrdSeriesStore(dataDir, SCHEMA, d -> layout)) {
+        try (RrdSeriesStore store = new RrdSeriesStore(dataDir, SCHEMA, d -> layout, RrdStoreOptions.defaults())) {
             try (RrdDb ref = RrdDb.getBuilder().setPath(reference.toString()).setBackendFactory(stock).build()) {
                 for (int c = 1; c < calls.size(); c++) {
                     List<Sample> call = calls.get(c);
@@ -216,7 +216,7 @@ class RrdSeriesStoreRowWriterIT {
 
     private Path writeOnce(RrdLayout layout) {
         SeriesId id = new SeriesId("r1", "if", "1", "inOctets");
-        try (RrdSeriesStore store = new RrdSeriesStore(dataDir, SCHEMA, d -> layout)) {
+        try (RrdSeriesStore store = new RrdSeriesStore(dataDir, SCHEMA, d -> layout, RrdStoreOptions.defaults())) {
             WriteReport r = store.write(List.of(new Sample(id, T0, 1.0)));
             assertEquals(List.of(), r.errors());
         }

@@ -66,10 +66,10 @@ class RrdWriteBehindIT {
         Path held = tmp.resolve("held");
         List<WriteReport> directReports = new ArrayList<>();
         List<WriteReport> heldReports = new ArrayList<>();
-        try (RrdSeriesStore store = new RrdSeriesStore(direct, SCHEMA, d -> MINUTE)) {
+        try (RrdSeriesStore store = new RrdSeriesStore(direct, SCHEMA, d -> MINUTE, RrdStoreOptions.defaults())) {
             calls.forEach(c -> directReports.add(store.write(new ArrayList<>(c))));
         }
-        try (RrdSeriesStore store = new RrdSeriesStore(held, SCHEMA, d -> MINUTE, 4096, Duration.ofMinutes(10))) {
+        try (RrdSeriesStore store = new RrdSeriesStore(held, SCHEMA, d -> MINUTE, RrdStoreOptions.defaults().withWriteBehind(Duration.ofMinutes(10)))) {
             for (List<Sample> c : calls) {
                 heldReports.add(store.write(new ArrayList<>(c)));
             }
@@ -92,7 +92,7 @@ class RrdWriteBehindIT {
     void readersInTheProcessSeeHeldRowsOtherProcessesOnceWritten() throws IOException {
         SeriesId id = new SeriesId("r1", "if", "1", "inOctets");
         Path dir = tmp.resolve("rrd");
-        try (RrdSeriesStore store = new RrdSeriesStore(dir, SCHEMA, d -> MINUTE, 4096, Duration.ofMinutes(5))) {
+        try (RrdSeriesStore store = new RrdSeriesStore(dir, SCHEMA, d -> MINUTE, RrdStoreOptions.defaults().withWriteBehind(Duration.ofMinutes(5)))) {
             int phase = RowQueue.phase(SeriesFile.forWrite(id, SCHEMA).path(dir), 5);
             // the file's first batch is its phase's worth of rows, then 5 at a time
             for (int k = 1; k <= phase + 5; k++) {
@@ -130,7 +130,7 @@ class RrdWriteBehindIT {
         SeriesId b = quiet.get(1);
         Instant at = T0.plusSeconds(60);
         // one open file at most, a span of 60 rows: nothing reaches its limit here
-        try (RrdSeriesStore store = new RrdSeriesStore(dir, SCHEMA, d -> MINUTE, 1, Duration.ofHours(1))) {
+        try (RrdSeriesStore store = new RrdSeriesStore(dir, SCHEMA, d -> MINUTE, new RrdStoreOptions(1, Duration.ofHours(1)))) {
             Instant t = at;
             store.write(List.of(new Sample(a, t, 1)));
             assertEquals(1, store.heldRows());
@@ -164,7 +164,7 @@ class RrdWriteBehindIT {
                 id = c;
             }
         }
-        try (RrdSeriesStore store = new RrdSeriesStore(dir, SCHEMA, d -> second, 4096, Duration.ofSeconds(2))) {
+        try (RrdSeriesStore store = new RrdSeriesStore(dir, SCHEMA, d -> second, RrdStoreOptions.defaults().withWriteBehind(Duration.ofSeconds(2)))) {
             Instant at = T0.plusSeconds(1);
             store.write(List.of(new Sample(id, at, 7)));
             assertEquals(1, store.heldRows());
@@ -181,7 +181,7 @@ class RrdWriteBehindIT {
     @Test
     void aNegativeSpanIsRefused() {
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> new RrdSeriesStore(tmp, SCHEMA, d -> MINUTE, 10, Duration.ofSeconds(-1)));
+                () -> new RrdSeriesStore(tmp, SCHEMA, d -> MINUTE, new RrdStoreOptions(10, Duration.ofSeconds(-1))));
         assertTrue(e.getMessage().contains("PT-1S"), e.getMessage());
     }
 

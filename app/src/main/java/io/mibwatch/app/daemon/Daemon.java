@@ -13,6 +13,7 @@ import io.mibwatch.poller.schedule.PollScheduler;
 import io.mibwatch.poller.snmp.SnmpClient;
 import io.mibwatch.storage.RrdLayout;
 import io.mibwatch.storage.RrdSeriesStore;
+import io.mibwatch.storage.RrdStoreOptions;
 import io.mibwatch.storage.SeriesSchema;
 import io.mibwatch.storage.SeriesStore;
 import io.mibwatch.storage.WriteReport;
@@ -88,8 +89,7 @@ public final class Daemon implements AutoCloseable {
         Duration fallback = config.defaults().interval();
         Function<String, RrdLayout> stock = device -> RrdLayout.stock(intervals.getOrDefault(device, fallback));
         this.store = new RrdSeriesStore(rrdDir, new SeriesSchema(StandardMetrics.dsNamesByGroup()),
-                layout == null ? stock : layout, maxOpenFiles(kernelMapCount()),
-                config.rrd().writeBehind());
+                layout == null ? stock : layout, new RrdStoreOptions(maxOpenFiles(kernelMapCount()), config.rrd().writeBehind()));
         this.client = new SnmpClient(clock);
         AtomicInteger n = new AtomicInteger();
         this.pipeline = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {

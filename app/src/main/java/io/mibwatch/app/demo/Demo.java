@@ -19,6 +19,7 @@ import io.mibwatch.simulator.sim.Simulation;
 import io.mibwatch.storage.Backfill;
 import io.mibwatch.storage.RrdLayout;
 import io.mibwatch.storage.RrdSeriesStore;
+import io.mibwatch.storage.RrdStoreOptions;
 import io.mibwatch.storage.SeriesSchema;
 import io.mibwatch.thresholds.alert.TransitionReason;
 import io.mibwatch.thresholds.baseline.BaselineRules;
@@ -255,7 +256,7 @@ public final class Demo implements AutoCloseable {
         List<String> errors = Collections.synchronizedList(new ArrayList<>());
         try (RrdSeriesStore store = new RrdSeriesStore(rrdDir, new SeriesSchema(StandardMetrics.dsNamesByGroup()),
                 d -> RrdLayout.stock(cfg.devices().stream().filter(x -> x.name().equals(d)).findFirst()
-                        .map(DeviceConfig::interval).orElse(cfg.defaults().interval())))) {
+                        .map(DeviceConfig::interval).orElse(cfg.defaults().interval())), RrdStoreOptions.defaults())) {
             cfg.devices().parallelStream().forEach(d -> {
                 ModelHistory h = new ModelHistory(models.get(d.name()), d.metrics());
                 List<SeriesId> series = h.series();

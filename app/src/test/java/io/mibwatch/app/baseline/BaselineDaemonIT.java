@@ -22,6 +22,7 @@ import io.mibwatch.simulator.sim.Simulation;
 import io.mibwatch.storage.Backfill;
 import io.mibwatch.storage.RrdLayout;
 import io.mibwatch.storage.RrdSeriesStore;
+import io.mibwatch.storage.RrdStoreOptions;
 import io.mibwatch.storage.SeriesSchema;
 import io.mibwatch.thresholds.alert.AlertState;
 import io.mibwatch.thresholds.baseline.BaselineRules;
@@ -111,7 +112,7 @@ class BaselineDaemonIT {
         Path data = tmp.resolve("data");
         MibwatchConfig planning = ConfigLoader.parse(config(devices, Map.of()), "baseline-it.yaml");
         try (RrdSeriesStore store = new RrdSeriesStore(data.resolve("rrd"), new SeriesSchema(StandardMetrics.dsNamesByGroup()),
-                d -> RrdLayout.stock(INTERVAL))) {
+                d -> RrdLayout.stock(INTERVAL), RrdStoreOptions.defaults())) {
             for (Simulation.Source src : sources) {
                 DeviceModel m = DeviceModel.of(src.name(), src.values(), NOW, TrafficShape.DEFAULT, Scenario.EMPTY);
                 ModelHistory h = new ModelHistory(m, planning.device(src.name()).orElseThrow().metrics());

@@ -16,6 +16,7 @@ import io.mibwatch.core.series.SeriesId;
 import io.mibwatch.poller.schedule.CycleReport;
 import io.mibwatch.storage.RrdLayout;
 import io.mibwatch.storage.RrdSeriesStore;
+import io.mibwatch.storage.RrdStoreOptions;
 import io.mibwatch.storage.SeriesSchema;
 import io.mibwatch.thresholds.pipeline.AlertPipeline;
 import io.mibwatch.thresholds.store.AlertRow;
@@ -82,7 +83,7 @@ class AlertsCliTest {
 
     private RrdSeriesStore rrd() {
         return new RrdSeriesStore(data.resolve("rrd"), new SeriesSchema(StandardMetrics.dsNamesByGroup()),
-                d -> RrdLayout.stock(Duration.ofSeconds(60)));
+                d -> RrdLayout.stock(Duration.ofSeconds(60)), RrdStoreOptions.defaults());
     }
 
     private static CycleReport cycle(String device, double cpu) {

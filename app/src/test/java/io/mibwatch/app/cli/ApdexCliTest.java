@@ -11,6 +11,7 @@ import io.mibwatch.core.series.Sample;
 import io.mibwatch.core.series.SeriesId;
 import io.mibwatch.storage.RrdLayout;
 import io.mibwatch.storage.RrdSeriesStore;
+import io.mibwatch.storage.RrdStoreOptions;
 import io.mibwatch.storage.SeriesSchema;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -67,7 +68,7 @@ class ApdexCliTest {
             samples.add(new Sample(RTT, T0.plusSeconds(60L * m), m < 60 ? 50 : 1000));
         }
         try (RrdSeriesStore rrd = new RrdSeriesStore(data.resolve("rrd"),
-                new SeriesSchema(StandardMetrics.dsNamesByGroup()), d -> RrdLayout.stock(Duration.ofSeconds(60)))) {
+                new SeriesSchema(StandardMetrics.dsNamesByGroup()), d -> RrdLayout.stock(Duration.ofSeconds(60)), RrdStoreOptions.defaults())) {
             rrd.write(samples);
         }
     }

@@ -11,6 +11,7 @@ import io.mibwatch.core.series.SeriesId;
 import io.mibwatch.storage.Backfill;
 import io.mibwatch.storage.RrdLayout;
 import io.mibwatch.storage.RrdSeriesStore;
+import io.mibwatch.storage.RrdStoreOptions;
 import io.mibwatch.storage.SeriesSchema;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -40,7 +41,7 @@ class BaselineShowIT {
 
     static Path backfill(Path dir, int days) {
         try (RrdSeriesStore store = new RrdSeriesStore(dir.resolve("rrd"), new SeriesSchema(StandardMetrics.dsNamesByGroup()),
-                d -> RrdLayout.stock(Duration.ofSeconds(60)))) {
+                d -> RrdLayout.stock(Duration.ofSeconds(60)), RrdStoreOptions.defaults())) {
             Backfill.Report r = store.backfill(List.of(CPU), END.minus(Duration.ofDays(days)), END, (id, res, first, count) -> {
                 double[] v = new double[count];
                 for (int k = 0; k < count; k++) {

@@ -12,6 +12,7 @@ import io.mibwatch.core.series.Sample;
 import io.mibwatch.core.series.SeriesId;
 import io.mibwatch.storage.RrdLayout;
 import io.mibwatch.storage.RrdSeriesStore;
+import io.mibwatch.storage.RrdStoreOptions;
 import io.mibwatch.storage.SeriesSchema;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -91,7 +92,7 @@ class RedButtonCliTest {
             samples.add(new Sample(LOAD, t, 10 + 80 * rnd.nextDouble()));
         }
         try (RrdSeriesStore rrd = new RrdSeriesStore(data.resolve("rrd"),
-                new SeriesSchema(StandardMetrics.dsNamesByGroup()), d -> RrdLayout.stock(Duration.ofSeconds(60)))) {
+                new SeriesSchema(StandardMetrics.dsNamesByGroup()), d -> RrdLayout.stock(Duration.ofSeconds(60)), RrdStoreOptions.defaults())) {
             rrd.write(samples);
         }
     }

@@ -23,6 +23,7 @@ import io.mibwatch.simulator.sim.Simulation;
 import io.mibwatch.storage.Backfill;
 import io.mibwatch.storage.RrdLayout;
 import io.mibwatch.storage.RrdSeriesStore;
+import io.mibwatch.storage.RrdStoreOptions;
 import io.mibwatch.storage.SeriesSchema;
 import io.mibwatch.thresholds.redbutton.ActivePeriod;
 import io.mibwatch.thresholds.redbutton.Complaint;
@@ -107,7 +108,7 @@ class RedButtonSimIT {
         Path data = tmp.resolve("data");
         MibwatchConfig planning = ConfigLoader.parse(config(161), "red-button-it.yaml");
         try (RrdSeriesStore store = new RrdSeriesStore(data.resolve("rrd"), new SeriesSchema(StandardMetrics.dsNamesByGroup()),
-                d -> RrdLayout.stock(Duration.ofSeconds(5)))) {
+                d -> RrdLayout.stock(Duration.ofSeconds(5)), RrdStoreOptions.defaults())) {
             ModelHistory h = new ModelHistory(model, planning.device("wan1").orElseThrow().metrics());
             Backfill.Report r = store.backfill(h.series(), t0.minus(HISTORY), t0, h);
             assertEquals(List.of(), r.errors());

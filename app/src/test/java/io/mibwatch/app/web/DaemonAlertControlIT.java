@@ -12,6 +12,7 @@ import io.mibwatch.core.series.SeriesId;
 import io.mibwatch.poller.schedule.CycleReport;
 import io.mibwatch.storage.RrdLayout;
 import io.mibwatch.storage.RrdSeriesStore;
+import io.mibwatch.storage.RrdStoreOptions;
 import io.mibwatch.storage.SeriesSchema;
 import io.mibwatch.thresholds.alert.AlertId;
 import io.mibwatch.thresholds.alert.AlertState;
@@ -62,7 +63,7 @@ class DaemonAlertControlIT {
         Clock clock = Clock.systemUTC();
         // a recheck period far beyond the test: whatever happens, happens through the web's direct calls
         try (RrdSeriesStore rrd = new RrdSeriesStore(tmp.resolve("rrd"), new SeriesSchema(StandardMetrics.dsNamesByGroup()),
-                d -> RrdLayout.stock(Duration.ofSeconds(60)));
+                d -> RrdLayout.stock(Duration.ofSeconds(60)), RrdStoreOptions.defaults());
              AlertPipeline alerting = AlertingWiring.open(cfg, rrd, tmp.resolve("mibwatch.db"), clock, Duration.ofHours(1))) {
             Instant t0 = clock.instant().minusSeconds(600);
             for (int i = 0; i < 10; i++) {

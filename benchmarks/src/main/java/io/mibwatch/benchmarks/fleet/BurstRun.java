@@ -9,6 +9,7 @@ import io.mibwatch.core.series.Sample;
 import io.mibwatch.core.series.SeriesId;
 import io.mibwatch.storage.RrdLayout;
 import io.mibwatch.storage.RrdSeriesStore;
+import io.mibwatch.storage.RrdStoreOptions;
 import io.mibwatch.storage.SeriesSchema;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -152,7 +153,7 @@ public final class BurstRun {
     /** The size on disk of one interface file of this layout, made by the product's store. */
     static long fileBytes(RrdLayout layout) throws java.io.IOException {
         Path dir = Files.createTempDirectory("rrd-size");
-        try (RrdSeriesStore store = new RrdSeriesStore(dir, new SeriesSchema(StandardMetrics.dsNamesByGroup()), d -> layout)) {
+        try (RrdSeriesStore store = new RrdSeriesStore(dir, new SeriesSchema(StandardMetrics.dsNamesByGroup()), d -> layout, RrdStoreOptions.defaults())) {
             store.write(List.of(new Sample(new SeriesId("d", "interfaces", "1", "inOctets"), Instant.parse("2026-11-21T00:00:00Z"), 1)));
         }
         Path file = dir.resolve("d/interfaces/1.rrd");

@@ -11,7 +11,7 @@ import org.snmp4j.smi.OID;
  * A {@link PollPlan} arranged for decoding: polled OID to its column and the column's
  * {@link SeriesId}, and OID to ifCounterDiscontinuityTime instance. Built once per plan (the
  * poller keeps it next to the plan until the next discovery) instead of once per poll: the
- * fleet run's profile (docs/benchmarks.md) showed the per-poll maps and a new, validated SeriesId per
+ * fleet benchmark's profile (benchmarks/fleet) showed the per-poll maps and a new, validated SeriesId per
  * varbind among the costs of a cycle. Immutable.
  */
 public final class PlanIndex {

@@ -16,9 +16,9 @@ import io.mibwatch.poller.rate.RateResult;
 import io.mibwatch.poller.rate.RateTracker;
 import io.mibwatch.poller.snmp.AgentTarget;
 import io.mibwatch.poller.snmp.PollFailure;
-import io.mibwatch.poller.snmp.SnmpClient;
 import io.mibwatch.poller.snmp.SnmpOutcome;
 import io.mibwatch.poller.snmp.SnmpResponse;
+import io.mibwatch.poller.snmp.SnmpTransport;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,7 +37,8 @@ import org.snmp4j.smi.VariableBinding;
  * One device's poll cycle: (re)discover when due, GET the plan's OIDs, decode,
  * turn counters into rates, hand the result to the listener.
  *
- * <p>Everything is asynchronous on the shared {@link SnmpClient}: a dead device
+ * <p>Everything is asynchronous on the shared {@link SnmpTransport} (in production the one
+ * {@link io.mibwatch.poller.snmp.SnmpClient}): a dead device
  * costs a pending future, not a thread. Processing after the network step runs on
  * the pipeline executor, never on SNMP4J's dispatcher thread. A cycle never
  * overlaps the previous one of the same device: an overrun is skipped and counted
@@ -46,7 +47,7 @@ import org.snmp4j.smi.VariableBinding;
 public final class DevicePoller {
     private final DeviceConfig device;
     private final AgentTarget target;
-    private final SnmpClient client;
+    private final SnmpTransport client;
     private final RateTracker rates;
     private final CycleListener listener;
     private final Executor pipeline;
@@ -62,7 +63,7 @@ public final class DevicePoller {
     private volatile long lastUpTimeTicks = -1;
     private volatile long overruns;
 
-    public DevicePoller(DeviceConfig device, SnmpClient client, RateTracker rates, CycleListener listener,
+    public DevicePoller(DeviceConfig device, SnmpTransport client, RateTracker rates, CycleListener listener,
                         Executor pipeline, Clock clock, Duration rediscoverEvery) {
         this.device = device;
         this.target = AgentTarget.of(device);

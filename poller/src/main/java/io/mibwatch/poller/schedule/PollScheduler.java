@@ -58,7 +58,7 @@ public final class PollScheduler implements AutoCloseable {
         // a poll that is more than one interval late is skipped, not run in a burst
         p.setProperty("org.quartz.jobStore.misfireThreshold", "5000");
         // The scheduler thread takes every trigger due within BATCH_WINDOW_MS in one pass instead of
-        // waking once per device (fleet run profile: that thread was 14 % of the daemon's CPU at 20
+        // waking once per device (fleet benchmark profile: that thread was 14 % of the daemon's CPU at 20
         // polls/s, most of it parking and unparking). A poll then starts up to that much early; its
         // rate divides by the answers' own times, so nothing shifts.
         p.setProperty("org.quartz.scheduler.batchTriggerAcquisitionMaxCount", Integer.toString(BATCH_MAX));

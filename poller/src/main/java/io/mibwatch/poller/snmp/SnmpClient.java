@@ -1,9 +1,6 @@
 package io.mibwatch.poller.snmp;
 
-import io.mibwatch.config.AuthProtocol;
 import io.mibwatch.config.Credentials;
-import io.mibwatch.config.PrivProtocol;
-import io.mibwatch.config.Secret;
 import io.mibwatch.config.SnmpVersion;
 import io.mibwatch.poller.snmp.PollFailure.Cause;
 import io.mibwatch.poller.snmp.Replies.Answer;
@@ -13,33 +10,16 @@ import org.snmp4j.AbstractTarget;
 import org.snmp4j.CommunityTarget;
 import org.snmp4j.MessageDispatcherImpl;
 import org.snmp4j.PDU;
-import org.snmp4j.PDUv1;
 import org.snmp4j.SNMP4JSettings;
-import org.snmp4j.ScopedPDU;
 import org.snmp4j.Snmp;
 import org.snmp4j.UserTarget;
 import org.snmp4j.event.ResponseEvent;
 import org.snmp4j.event.ResponseListener;
 import org.snmp4j.mp.MPv1;
 import org.snmp4j.mp.MPv2c;
-import org.snmp4j.mp.MPv3;
 import org.snmp4j.mp.SnmpConstants;
-import org.snmp4j.security.AuthHMAC128SHA224;
-import org.snmp4j.security.AuthHMAC192SHA256;
-import org.snmp4j.security.AuthHMAC256SHA384;
-import org.snmp4j.security.AuthHMAC384SHA512;
-import org.snmp4j.security.AuthMD5;
-import org.snmp4j.security.AuthSHA;
-import org.snmp4j.security.PrivAES128;
-import org.snmp4j.security.PrivAES192;
-import org.snmp4j.security.PrivAES256;
-import org.snmp4j.security.PrivDES;
 import org.snmp4j.security.SecurityLevel;
 import org.snmp4j.security.SecurityModel;
-import org.snmp4j.security.SecurityProtocols;
-import org.snmp4j.security.USM;
-import org.snmp4j.security.UsmUser;
-import org.snmp4j.security.UsmUserEntry;
 import org.snmp4j.smi.Address;
 import org.snmp4j.smi.OID;
 import org.snmp4j.smi.OctetString;
@@ -61,14 +41,12 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /**
  * The one place mibwatch talks SNMP: GET and subtree walks over SNMPv1, v2c and v3 (USM),
@@ -112,27 +90,17 @@ import java.util.regex.Pattern;
  * before an agent's engine ID is known the entry is shared by all agents not yet contacted.
  * That only matters for contradictory configurations, which fail with {@code AUTH} either way.
  */
-public final class SnmpClient implements AutoCloseable {
-
-    /** A walk that returns more than this is treated as an agent bug (DECODE), not collected forever. */
-    static final int MAX_WALK_VARBINDS = 1_000_000;
-
-    private static final Pattern IPV4_LITERAL =
-            Pattern.compile("(25[0-5]|2[0-4]\\d|1?\\d?\\d)(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}");
+public final class SnmpClient implements SnmpTransport, AutoCloseable {
 
     private final Clock clock;
     private final Snmp snmp;
-    private final MPv3 mpv3;
-    private final USM usm;
-    private final ExecutorService resolver;
-    private final HostResolver hostResolver;
+    private final UsmUsers usm = new UsmUsers();
+    private final HostLookup hosts;
     private final LongAdder tooBigAnswers = new LongAdder();
     private final ConcurrentMap<String, OutstandingGate> gates = new ConcurrentHashMap<>();
     /** Bounds the requests in flight over all agents; entered after the agent's own gate. */
     private final OutstandingGate allAgents = new OutstandingGate();
     private final int maxInFlight;
-    /** What is registered in the USM, key "engineIdHex|user" ("|user" before discovery). */
-    private final ConcurrentMap<String, Credentials.Usm> registeredUsers = new ConcurrentHashMap<>();
     /** Exchanges sent and not yet answered, so {@link #close()} can complete them (SNMP4J does not). */
     private final ConcurrentMap<CompletableFuture<Reply>, AgentTarget> inFlight = new ConcurrentHashMap<>();
     private volatile boolean closed;
@@ -151,8 +119,8 @@ public final class SnmpClient implements AutoCloseable {
      * Requests in flight over all agents together (besides each agent's own max_outstanding).
      * All answers arrive on one UDP socket, whose receive buffer is what Linux gives by default
      * (net.core.rmem_default, 208 KiB): a fleet polled at once (10,000 devices in the burst
-     * benchmark, issue 9) sent every request together, the answers overflowed the buffer, the
-     * kernel dropped them and 96 % of the devices timed out. 128 answers of a 100-varbind GET
+     * benchmark, benchmarks/fleet/BurstRun) sent every request together, the answers overflowed
+     * the buffer, the kernel dropped them and 96 % of the devices timed out. 128 answers of a 100-varbind GET
      * (about 3.5 KB each, one GET per device once the agent's tooBig limit is known) need
      * 450 KB: see {@link #RECEIVE_BUFFER}. On loopback or a LAN 128 still allow far more than a
      * million varbinds a second.
@@ -164,7 +132,7 @@ public final class SnmpClient implements AutoCloseable {
      * net.core.rmem_max (twice that, for its bookkeeping): 4 MiB where an admin raised it,
      * 416 KiB on a stock Debian kernel, double the 208 KiB default either way. With the default,
      * answers that arrived while the pipeline was busy (the first cycle after discovery, still
-     * compiling) overflowed it: 50 of 10,000 devices timed out in the issue 9 burst run.
+     * compiling) overflowed it: 50 of 10,000 devices timed out in the burst benchmark.
      */
     static final int RECEIVE_BUFFER = 4 << 20;
 
@@ -186,13 +154,6 @@ public final class SnmpClient implements AutoCloseable {
         }
         this.maxInFlight = maxInFlight;
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.hostResolver = Objects.requireNonNull(resolver, "resolver");
-        // A private protocol set instead of the JVM-wide SecurityProtocols.getInstance(): SNMP4J 3.x
-        // leaves MD5, SHA-1 and DES out of its defaults, but installed agents still speak them.
-        // maxCompatibility = MD5, SHA-1, SHA-2 family, DES, AES-128/192/256.
-        SecurityProtocols protocols = new SecurityProtocols(SecurityProtocols.SecurityProtocolSet.maxCompatibility);
-        this.usm = new USM(protocols, new OctetString(MPv3.createLocalEngineID()), 0);
-        this.mpv3 = new MPv3(usm);
         // RFC 3414 section 3.2 sends usmStatsWrongDigests/UnknownUserNames/DecryptionErrors/
         // UnsupportedSecLevels reports at noAuthNoPriv (the agent cannot authenticate to a user whose
         // key does not match). SNMP4J's default strategy drops such reports for authenticated requests,
@@ -203,19 +164,15 @@ public final class SnmpClient implements AutoCloseable {
         MessageDispatcherImpl dispatcher = new MessageDispatcherImpl();
         dispatcher.addMessageProcessingModel(new MPv1());
         dispatcher.addMessageProcessingModel(new MPv2c());
-        dispatcher.addMessageProcessingModel(mpv3);
+        dispatcher.addMessageProcessingModel(usm.messageProcessing());
         DefaultUdpTransportMapping transport = new DefaultUdpTransportMapping();
         transport.setReceiveBufferSize(RECEIVE_BUFFER);
         if (maxInboundMessageSize > 0) {
             transport.setMaxInboundMessageSize(maxInboundMessageSize);
         }
         this.snmp = new Snmp(dispatcher, transport);
-        // Host names resolve off the caller's thread; two threads are plenty (the JVM caches answers).
-        this.resolver = Executors.newFixedThreadPool(2, r -> {
-            Thread th = new Thread(r, "mibwatch-snmp-resolver");
-            th.setDaemon(true);
-            return th;
-        });
+        // Host names resolve off the caller's thread (see HostLookup).
+        this.hosts = new HostLookup(resolver);
         snmp.listen();
     }
 
@@ -224,6 +181,7 @@ public final class SnmpClient implements AutoCloseable {
      * order; in v2c/v3 a missing object comes back as a noSuchObject/noSuchInstance value, in v1 the
      * agent fails the whole request with noSuchName ({@code ERROR_STATUS}).
      */
+    @Override
     public CompletableFuture<SnmpOutcome> get(AgentTarget t, List<OID> oids) {
         return guarded(t, () -> {
             List<OID> list = List.copyOf(oids);
@@ -236,7 +194,7 @@ public final class SnmpClient implements AutoCloseable {
 
     /**
      * Varbinds asked in one GET until the agent says otherwise. One request per device and cycle
-     * (a 100-varbind answer is ~3.5 kB) instead of one per 40 OIDs: in the issue 9 fleet run every
+     * (a 100-varbind answer is ~3.5 kB) instead of one per 40 OIDs: in the fleet benchmark every
      * request cost the daemon a Quartz-side send, a datagram each way and a decode (~15 % of its
      * CPU at three requests per device). Agents with small message buffers (Cisco IOS answers at
      * most 1,500 bytes by default) answer tooBig; the request is halved and the agent's limit
@@ -275,72 +233,13 @@ public final class SnmpClient implements AutoCloseable {
      * Several subtrees, concatenated in the order of {@code roots}. The walks run side by side
      * (still within the target's outstanding limit); the first failure in root order is the outcome.
      */
+    @Override
     public CompletableFuture<SnmpOutcome> walk(AgentTarget t, List<OID> roots) {
         return guarded(t, () -> {
             List<OID> list = List.copyOf(roots);
-            return withAddress(t, addr -> new MultiWalk(t, addr, list).start());
+            return withAddress(t, addr -> new MultiWalk(t, list,
+                    root -> new Walk(t, addr, root, this::exchange, tooBigAnswers).start()).start());
         });
-    }
-
-    /**
-     * Several subtree walks of one agent, at most {@code maxOutstanding} at a time, results in the
-     * order of the roots. The first failure ends it: no further root is started, so a dead agent
-     * costs one timeout, not one per root (discovery walks dozens of roots).
-     */
-    private final class MultiWalk {
-        private final AgentTarget t;
-        private final UdpAddress addr;
-        private final List<OID> roots;
-        private final SnmpOutcome[] outcomes;
-        private final CompletableFuture<SnmpOutcome> result = new CompletableFuture<>();
-        private int next;
-        private int done;
-
-        MultiWalk(AgentTarget t, UdpAddress addr, List<OID> roots) {
-            this.t = t;
-            this.addr = addr;
-            this.roots = roots;
-            this.outcomes = new SnmpOutcome[roots.size()];
-        }
-
-        CompletableFuture<SnmpOutcome> start() {
-            if (roots.isEmpty()) {
-                result.complete(new SnmpResponse(List.of(), Instant.EPOCH, Duration.ZERO));
-            }
-            for (int i = 0; i < Math.max(1, t.maxOutstanding()); i++) {
-                launchNext();
-            }
-            return result;
-        }
-
-        private void launchNext() {
-            int i;
-            synchronized (this) {
-                if (result.isDone() || next >= roots.size()) {
-                    return;
-                }
-                i = next++;
-            }
-            new Walk(t, addr, roots.get(i)).start().whenComplete((o, e) -> {
-                SnmpOutcome outcome = e != null ? Replies.internal(t, e) : o;
-                boolean all;
-                synchronized (this) {
-                    outcomes[i] = outcome;
-                    all = ++done == roots.size();
-                }
-                if (outcome instanceof PollFailure f) {
-                    result.complete(f);
-                } else if (all) {
-                    List<VariableBinding> merged = new ArrayList<>();
-                    for (SnmpOutcome part : outcomes) {
-                        merged.addAll(((SnmpResponse) part).varbinds());
-                    }
-                    result.complete(new SnmpResponse(merged, Instant.EPOCH, Duration.ZERO));
-                } else {
-                    launchNext();
-                }
-            });
-        }
     }
 
     /**
@@ -356,7 +255,7 @@ public final class SnmpClient implements AutoCloseable {
         } catch (IOException e) {
             // nothing to do: the socket is gone either way
         } finally {
-            resolver.shutdown(); // lookups under way finish and then see the client closed
+            hosts.close(); // lookups under way finish and then see the client closed
             inFlight.forEach((f, t) -> f.complete(new Failed(Replies.io(t, "SNMP client closed before the agent answered"))));
         }
     }
@@ -366,16 +265,10 @@ public final class SnmpClient implements AutoCloseable {
         return tooBigAnswers.sum();
     }
 
-    /** Host name to address; the system resolver unless a test supplies its own. */
-    @FunctionalInterface
-    interface HostResolver {
-        InetAddress resolve(String host) throws UnknownHostException;
-    }
-
     // ---------------------------------------------------------------- GET
 
     private CompletableFuture<SnmpOutcome> getSplit(AgentTarget t, UdpAddress addr, List<OID> oids) {
-        PDU pdu = newPdu(t, PDU.GET);
+        PDU pdu = RequestPdu.of(t, PDU.GET);
         for (OID oid : oids) {
             pdu.add(new VariableBinding(oid));
         }
@@ -421,128 +314,13 @@ public final class SnmpClient implements AutoCloseable {
 
     // ---------------------------------------------------------------- walk
 
-    /** One subtree walk: a small state machine driven by response callbacks, one PDU at a time. */
-    private final class Walk {
-        private final AgentTarget t;
-        private final UdpAddress addr;
-        private final OID root;
-        private final boolean bulk;
-        private final List<VariableBinding> collected = new ArrayList<>();
-        private final CompletableFuture<SnmpOutcome> result = new CompletableFuture<>();
-        private int repetitions;
-        private OID cursor;
-
-        Walk(AgentTarget t, UdpAddress addr, OID root) {
-            this.t = t;
-            this.addr = addr;
-            this.root = new OID(root);
-            this.bulk = t.useBulk();
-            this.repetitions = t.maxRepetitions();
-            this.cursor = this.root;
-        }
-
-        CompletableFuture<SnmpOutcome> start() {
-            step();
-            return result;
-        }
-
-        private void step() {
-            try {
-                PDU pdu = newPdu(t, bulk ? PDU.GETBULK : PDU.GETNEXT);
-                if (bulk) {
-                    pdu.setNonRepeaters(0);
-                    pdu.setMaxRepetitions(repetitions);
-                }
-                pdu.add(new VariableBinding(cursor));
-                exchange(t, addr, pdu, reply -> {
-                    try {
-                        onReply(pdu, reply);
-                    } catch (RuntimeException | Error e) {
-                        result.complete(Replies.internal(t, e));
-                    }
-                });
-            } catch (RuntimeException | Error e) {
-                result.complete(Replies.internal(t, e));
-            }
-        }
-
-        private void onReply(PDU request, Reply reply) {
-            if (reply instanceof Failed f) {
-                result.complete(f.failure());
-                return;
-            }
-            PDU r = ((Answer) reply).pdu();
-            int status = r.getErrorStatus();
-            if (status == PDU.tooBig) {
-                tooBigAnswers.increment();
-            }
-            if (status == PDU.tooBig && bulk && repetitions > 1) {
-                repetitions = Math.max(1, repetitions / 2); // RFC 3416 4.2.3: ask for fewer rows
-                step();
-                return;
-            }
-            if (status == PDU.noSuchName && t.version() == SnmpVersion.V1) {
-                finish(); // v1 end of MIB view: GETNEXT past the last object (RFC 1157 4.1.3)
-                return;
-            }
-            if (status != PDU.noError) {
-                result.complete(Replies.errorStatus(t, request, r));
-                return;
-            }
-            if (r.size() == 0) {
-                result.complete(new PollFailure(Cause.DECODE, t.where() + ": empty response to "
-                        + PDU.getTypeString(request.getType()) + " of " + cursor.toDottedString()
-                        + " while walking " + root.toDottedString()));
-                return;
-            }
-            // The loop guard compares each answer's LAST OID with the OID we asked from, as
-            // net-snmp's snmpbulkwalk does: that is what makes a walk progress. Varbinds inside
-            // one answer are kept in the agent's order even when a quirky agent (seen on JunOS
-            // ipNetToPhysicalTable) returns them slightly out of order.
-            OID asked = cursor;
-            OID last = null;
-            for (VariableBinding vb : r.getVariableBindings()) {
-                if (vb.getVariable().isException()) {
-                    finish(); // endOfMibView (or noSuch* from agents that misuse them) ends the walk
-                    return;
-                }
-                OID oid = vb.getOid();
-                if (!oid.startsWith(root)) {
-                    finish();
-                    return;
-                }
-                collected.add(vb);
-                last = oid;
-            }
-            if (last.compareTo(asked) <= 0) {
-                result.complete(new PollFailure(Cause.DECODE, t.where() + ": agent returned OID "
-                        + last.toDottedString() + " after " + asked.toDottedString()
-                        + " while walking " + root.toDottedString()
-                        + " (OIDs must increase, RFC 3416 4.2.2); walk stopped to avoid a loop"));
-                return;
-            }
-            cursor = last;
-            if (collected.size() > MAX_WALK_VARBINDS) {
-                result.complete(new PollFailure(Cause.DECODE, t.where() + ": walk of " + root.toDottedString()
-                        + " exceeded " + MAX_WALK_VARBINDS + " varbinds; stopped"));
-                return;
-            }
-            step();
-        }
-
-        private void finish() {
-            result.complete(new SnmpResponse(collected, Instant.EPOCH, Duration.ZERO));
-        }
-    }
-
     // ---------------------------------------------------------------- one exchange
 
     /**
      * Sends {@code pdu} once a slot of the agent's gate is free and completes the returned future
      * with the classified reply. {@code then}, when given, is attached before anything is sent.
      */
-    private CompletableFuture<Reply> exchange(AgentTarget t, UdpAddress addr, PDU pdu,
-                                              java.util.function.Consumer<Reply> then) {
+    private CompletableFuture<Reply> exchange(AgentTarget t, UdpAddress addr, PDU pdu, Consumer<Reply> then) {
         CompletableFuture<Reply> f = new CompletableFuture<>();
         if (then != null) {
             f.thenAccept(then);
@@ -569,7 +347,7 @@ public final class SnmpClient implements AutoCloseable {
                             Reply reply = Replies.classify(t, event);
                             if (t.version() == SnmpVersion.V3 && reply instanceof Failed failed
                                     && failed.failure().cause() == Cause.TIMEOUT) {
-                                forgetEngine(addr);
+                                usm.forgetEngine(addr);
                             }
                             f.complete(reply);
                         } catch (RuntimeException | Error e) {
@@ -586,25 +364,10 @@ public final class SnmpClient implements AutoCloseable {
         return f;
     }
 
-    private PDU newPdu(AgentTarget t, int type) {
-        PDU pdu;
-        if (t.version() == SnmpVersion.V3) {
-            ScopedPDU scoped = new ScopedPDU();
-            scoped.setContextName(new OctetString(((Credentials.Usm) t.credentials()).context()));
-            pdu = scoped;
-        } else if (t.version() == SnmpVersion.V1) {
-            pdu = new PDUv1();
-        } else {
-            pdu = new PDU();
-        }
-        pdu.setType(type);
-        return pdu;
-    }
-
     private AbstractTarget<UdpAddress> snmpTarget(AgentTarget t, UdpAddress addr) {
         AbstractTarget<UdpAddress> target;
         if (t.credentials() instanceof Credentials.Usm u) {
-            registerUser(u, addr);
+            usm.register(u, addr);
             UserTarget<UdpAddress> ut = new UserTarget<>();
             ut.setSecurityModel(SecurityModel.SECURITY_MODEL_USM);
             ut.setSecurityName(new OctetString(u.user()));
@@ -627,131 +390,21 @@ public final class SnmpClient implements AutoCloseable {
         return target;
     }
 
-    /**
-     * Makes sure the USM holds {@code u} for the agent at {@code addr}. Once SNMP4J knows the
-     * agent's engine ID the user is added localized for exactly that engine (RFC 3414 section 2.6),
-     * so a changed pass phrase replaces the old keys; before discovery it is added engine-less and
-     * SNMP4J localizes it when the engine ID arrives. Re-adding costs two password-to-key runs
-     * (1 MB of hashing each), so it only happens when the credentials changed.
-     */
-    private void registerUser(Credentials.Usm u, UdpAddress addr) {
-        OctetString engineId = mpv3.getEngineID(addr);
-        String key = (engineId == null ? "" : engineId.toHexString()) + "|" + u.user();
-        Credentials.Usm previous = registeredUsers.put(key, u);
-        if (u.equals(previous)) {
-            return;
-        }
-        OctetString name = new OctetString(u.user());
-        UsmUser user = new UsmUser(name,
-                u.auth() == null ? null : authProtocol(u.auth()), octets(u.authPass()),
-                u.priv() == null ? null : privProtocol(u.priv()), octets(u.privPass()));
-        if (engineId == null) {
-            usm.addUser(user);
-        } else {
-            usm.addUser(user, engineId);
-        }
-    }
-
-    /**
-     * After a v3 timeout the agent may have come back with another engine ID (replaced hardware,
-     * reset configuration); SNMP4J would keep sending to the old one and drop the agent's reports
-     * as not matching. Forgetting it makes the next request rediscover (RFC 3414 section 4). The
-     * keys localized for that engine go too: the next request registers its user again, so keys
-     * made from other (e.g. since corrected) credentials cannot linger.
-     */
-    private void forgetEngine(UdpAddress addr) {
-        OctetString engineId = mpv3.removeEngineID(addr);
-        if (engineId == null) {
-            return;
-        }
-        usm.removeEngineTime(engineId);
-        for (UsmUserEntry entry : usm.getUserTable().getUserEntries()) {
-            if (engineId.equals(entry.getEngineID())) {
-                usm.removeAllUsers(entry.getUserName(), engineId);
-            }
-        }
-        String prefix = engineId.toHexString() + "|";
-        registeredUsers.keySet().removeIf(k -> k.startsWith(prefix));
-    }
-
-    private static OctetString octets(Secret s) {
-        return s == null ? null : new OctetString(s.reveal());
-    }
-
-    static OID authProtocol(AuthProtocol p) {
-        return switch (p) {
-            case MD5 -> AuthMD5.ID;
-            case SHA -> AuthSHA.ID;
-            case SHA224 -> AuthHMAC128SHA224.ID;
-            case SHA256 -> AuthHMAC192SHA256.ID;
-            case SHA384 -> AuthHMAC256SHA384.ID;
-            case SHA512 -> AuthHMAC384SHA512.ID;
-        };
-    }
-
-    static OID privProtocol(PrivProtocol p) {
-        return switch (p) {
-            case DES -> PrivDES.ID;
-            case AES128 -> PrivAES128.ID;
-            case AES192 -> PrivAES192.ID;
-            case AES256 -> PrivAES256.ID;
-        };
-    }
-
-    /**
-     * RFC 3414 section 11.2: pass phrases shorter than 8 characters are not allowed (SNMP4J would
-     * throw deep inside the send). Checked before anything goes out, reported as AUTH.
-     */
-    static PollFailure checkUsm(AgentTarget t) {
-        if (t.credentials() instanceof Credentials.Usm u) {
-            if (u.auth() != null && (u.authPass() == null || u.authPass().reveal().length() < 8)) {
-                return new PollFailure(Cause.AUTH, t.where() + ": auth pass phrase of user '" + u.user()
-                        + "' is shorter than 8 characters (RFC 3414 section 11.2)");
-            }
-            if (u.priv() != null && u.auth() == null) {
-                return new PollFailure(Cause.AUTH, t.where() + ": user '" + u.user()
-                        + "' has privacy without authentication, which USM does not allow (RFC 3414 section 3)");
-            }
-            if (u.priv() != null && (u.privPass() == null || u.privPass().reveal().length() < 8)) {
-                return new PollFailure(Cause.AUTH, t.where() + ": privacy pass phrase of user '" + u.user()
-                        + "' is shorter than 8 characters (RFC 3414 section 11.2)");
-            }
-        }
-        return null;
-    }
-
     // ---------------------------------------------------------------- plumbing
 
     /** Resolves the host (off-thread unless it is an IPv4/IPv6 literal), then runs {@code op}. */
     private CompletableFuture<SnmpOutcome> withAddress(AgentTarget t,
                                                        Function<UdpAddress, CompletableFuture<SnmpOutcome>> op) {
-        PollFailure invalid = checkUsm(t);
+        PollFailure invalid = UsmUsers.check(t);
         if (invalid != null) {
             return done(invalid);
         }
         String host = t.host();
         CompletableFuture<InetAddress> ip;
-        if (IPV4_LITERAL.matcher(host).matches() || host.indexOf(':') >= 0) {
-            ip = new CompletableFuture<>();
-            try {
-                ip.complete(InetAddress.getByName(host)); // a literal: parsed, no DNS query
-            } catch (UnknownHostException e) {
-                ip.completeExceptionally(e);
-            }
-        } else {
-            CompletableFuture<InetAddress> lookup = new CompletableFuture<>();
-            ip = lookup;
-            try {
-                resolver.execute(() -> {
-                    try {
-                        lookup.complete(hostResolver.resolve(host));
-                    } catch (UnknownHostException | RuntimeException | Error e) {
-                        lookup.completeExceptionally(e);
-                    }
-                });
-            } catch (RejectedExecutionException e) { // closed meanwhile
-                return done(Replies.io(t, "SNMP client is closed"));
-            }
+        try {
+            ip = hosts.lookup(host);
+        } catch (RejectedExecutionException e) { // closed meanwhile
+            return done(Replies.io(t, "SNMP client is closed"));
         }
         return ip.handle((address, error) -> {
             if (error == null) {

@@ -7,6 +7,12 @@
  * ({@link io.mibwatch.poller.snmp.SnmpResponse}) or a classified
  * {@link io.mibwatch.poller.snmp.PollFailure}. {@link io.mibwatch.poller.snmp.VarBindJson} is the
  * fixed one-line JSON form of a varbind used by the CLI and other tools.
+ *
+ * <p>The poll pipeline sees only {@link io.mibwatch.poller.snmp.SnmpTransport} (get, walk), which
+ * {@code SnmpClient} implements and tests replace with scripted answers. Behind the facade, one file
+ * per concern: {@code Walk} and {@code MultiWalk} (subtree walks), {@code UsmUsers} (SNMPv3 USM),
+ * {@code HostLookup} (host names to addresses), {@code RequestPdu}, {@code Exchange} (one request
+ * and its reply), {@code Replies} (classifying answers) and {@code OutstandingGate} (requests in flight).
  * Nothing else in mibwatch imports SNMP4J's transport or security classes.
  */
 package io.mibwatch.poller.snmp;

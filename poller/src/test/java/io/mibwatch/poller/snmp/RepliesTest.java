@@ -191,8 +191,8 @@ class RepliesTest {
                 new Credentials.Usm("lab", "x", AuthProtocol.MD5, Secret.of("short"), null, null, ""),
                 Duration.ofSeconds(1), 0, 25, true, 4);
         assertEquals(new PollFailure(Cause.AUTH, "127.0.0.1:16100: auth pass phrase of user 'x' is shorter than "
-                + "8 characters (RFC 3414 section 11.2)"), SnmpClient.checkUsm(t));
-        assertEquals(null, SnmpClient.checkUsm(V3));
+                + "8 characters (RFC 3414 section 11.2)"), UsmUsers.check(t));
+        assertEquals(null, UsmUsers.check(V3));
     }
 
 }

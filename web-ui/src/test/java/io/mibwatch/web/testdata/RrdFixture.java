@@ -5,6 +5,7 @@ import io.mibwatch.core.series.Sample;
 import io.mibwatch.core.series.SeriesId;
 import io.mibwatch.storage.RrdLayout;
 import io.mibwatch.storage.RrdSeriesStore;
+import io.mibwatch.storage.RrdStoreOptions;
 import io.mibwatch.storage.SeriesSchema;
 import io.mibwatch.storage.WriteReport;
 import java.nio.file.Path;
@@ -23,7 +24,7 @@ public final class RrdFixture {
     }
 
     public static RrdSeriesStore store(Path dir) {
-        return new RrdSeriesStore(dir, new SeriesSchema(StandardMetrics.dsNamesByGroup()), d -> RrdLayout.stock(STEP));
+        return new RrdSeriesStore(dir, new SeriesSchema(StandardMetrics.dsNamesByGroup()), d -> RrdLayout.stock(STEP), RrdStoreOptions.defaults());
     }
 
     /**
