@@ -1,11 +1,12 @@
 package io.mibwatch.config;
 
-import static io.mibwatch.config.Problems.absent;
-import static io.mibwatch.config.Problems.index;
-import static io.mibwatch.config.Problems.key;
-import static io.mibwatch.config.Problems.show;
+import static io.mibwatch.core.yaml.YamlReader.absent;
+import static io.mibwatch.core.yaml.YamlReader.index;
+import static io.mibwatch.core.yaml.YamlReader.key;
+import static io.mibwatch.core.yaml.YamlReader.show;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mibwatch.core.yaml.Closest;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package io.mibwatch.config;
 
-import static io.mibwatch.config.Problems.absent;
-import static io.mibwatch.config.Problems.show;
+import static io.mibwatch.core.yaml.YamlReader.absent;
+import static io.mibwatch.core.yaml.YamlReader.show;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
