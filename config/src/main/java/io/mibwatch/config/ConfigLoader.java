@@ -76,7 +76,7 @@ public final class ConfigLoader {
         } catch (SyntaxError e) {
             throw new ConfigException(sourceName, List.of(e.error));
         }
-        ConfigValidator.Outcome outcome = ConfigValidator.validate(root, baseDir, env);
+        ConfigReader.Outcome outcome = ConfigReader.validate(root, baseDir, env);
         if (!outcome.errors().isEmpty()) {
             throw new ConfigException(sourceName, outcome.errors());
         }

@@ -77,8 +77,8 @@ final class ServicesValidator {
         }
         int before = problems.list().size();
         String name = problems.requiredText(key(path, "name"), n.get("name"));
-        if (name != null && !ConfigValidator.DEVICE_NAME.matcher(name).matches()) {
-            problems.add(key(path, "name"), name, "must match " + ConfigValidator.DEVICE_NAME.pattern()
+        if (name != null && !DevicesReader.DEVICE_NAME.matcher(name).matches()) {
+            problems.add(key(path, "name"), name, "must match " + DevicesReader.DEVICE_NAME.pattern()
                     + " (it is used in CLI arguments and API paths)");
         }
         List<ServicesConfig.Member> members = new ArrayList<>();
