@@ -58,9 +58,8 @@ final class ConfigReader {
         DefaultsReader.Read defaults = defaultsReader.read(root.get("defaults"));
         List<DeviceConfig> devices = new DevicesReader(problems, defaultsReader, credentialSets)
                 .read(root.get("devices"), defaults, credentials);
-        AlertingValidator alerting = new AlertingValidator(problems, secrets);
-        ThresholdsConfig thresholds = alerting.thresholds(root.get("thresholds"));
-        NotificationsConfig notifications = alerting.notifications(root.get("notifications"));
+        ThresholdsConfig thresholds = new ThresholdsReader(problems).read(root.get("thresholds"));
+        NotificationsConfig notifications = new NotificationsReader(problems, secrets).read(root.get("notifications"));
         Set<String> deviceNames = DevicesReader.names(root.get("devices"), devices);
         ServicesConfig services = new ServicesValidator(problems).services(root.get("services"), deviceNames);
         HttpConfig http = new HttpValidator(problems, secrets, baseDir).http(root.get("http"));

@@ -171,6 +171,15 @@ public class YamlReader {
         return n.booleanValue();
     }
 
+    /** An optional flag: {@code fallback} when absent, or after recording a bad value. */
+    public boolean bool(String path, JsonNode n, boolean fallback) {
+        if (absent(n)) {
+            return fallback;
+        }
+        Boolean b = bool(path, n);
+        return b == null ? fallback : b;
+    }
+
     /**
      * One of {@code names} (as written in the file) mapped by {@code value}; anything else is
      * reported as "unknown {what}" with the nearest name and the valid ones.
