@@ -61,9 +61,9 @@ final class ConfigReader {
         ThresholdsConfig thresholds = new ThresholdsReader(problems).read(root.get("thresholds"));
         NotificationsConfig notifications = new NotificationsReader(problems, secrets).read(root.get("notifications"));
         Set<String> deviceNames = DevicesReader.names(root.get("devices"), devices);
-        ServicesConfig services = new ServicesValidator(problems).services(root.get("services"), deviceNames);
-        HttpConfig http = new HttpValidator(problems, secrets, baseDir).http(root.get("http"));
-        RrdConfig rrd = new RrdValidator(problems).rrd(root.get("rrd"));
+        ServicesConfig services = new ServicesReader(problems).read(root.get("services"), deviceNames);
+        HttpConfig http = new HttpReader(problems, secrets, baseDir).read(root.get("http"));
+        RrdConfig rrd = new RrdReader(problems).read(root.get("rrd"));
         if (problems.any()) {
             return null;
         }

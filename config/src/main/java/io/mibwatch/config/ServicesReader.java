@@ -23,7 +23,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Reads the {@code services:} section; every problem recorded with its key path, reading goes on. */
-final class ServicesValidator {
+final class ServicesReader {
 
     static final Set<String> SERVICE_KEYS = Set.of("name", "members", "window", "working_hours", "apdex_alert");
     static final Set<String> MEMBER_KEYS = Set.of("device", "series", "t", "lower_is_better");
@@ -39,14 +39,14 @@ final class ServicesValidator {
 
     private final Problems problems;
 
-    ServicesValidator(Problems problems) {
+    ServicesReader(Problems problems) {
         this.problems = problems;
     }
 
     /**
      * @param deviceNames devices declared in the file: a member naming another device is a typo
      */
-    ServicesConfig services(JsonNode n, Set<String> deviceNames) {
+    ServicesConfig read(JsonNode n, Set<String> deviceNames) {
         if (absent(n)) {
             return ServicesConfig.NONE;
         }

@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** Reads the {@code http:} section; every problem recorded with its key path, reading goes on. */
-final class HttpValidator {
+final class HttpReader {
     static final Set<String> HTTP_KEYS = Set.of("listen", "https", "metrics_public", "metrics_token", "session_idle");
     static final Set<String> HTTPS_KEYS = Set.of("keystore", "password");
 
@@ -19,13 +19,13 @@ final class HttpValidator {
     private final SecretReader secrets;
     private final Path baseDir;
 
-    HttpValidator(Problems problems, SecretReader secrets, Path baseDir) {
+    HttpReader(Problems problems, SecretReader secrets, Path baseDir) {
         this.problems = problems;
         this.secrets = secrets;
         this.baseDir = baseDir;
     }
 
-    HttpConfig http(JsonNode n) {
+    HttpConfig read(JsonNode n) {
         if (absent(n)) {
             return HttpConfig.DEFAULT;
         }
