@@ -28,9 +28,6 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  */
 public final class ConfigLoader {
 
-    /** Metric groups a device can poll; see the metric catalog in mib-catalog. */
-    public static final List<String> METRIC_GROUPS = List.of("system", "interfaces", "cpu", "storage", "ucd");
-
     private static final YAMLMapper MAPPER = YAMLMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();

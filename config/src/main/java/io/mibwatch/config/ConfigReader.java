@@ -3,6 +3,7 @@ package io.mibwatch.config;
 import static io.mibwatch.core.yaml.YamlReader.absent;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mibwatch.catalog.metric.MetricCatalog;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
@@ -56,7 +57,8 @@ final class ConfigReader {
         Map<String, Credentials> credentials = credentialSets.read(root.get("credentials"));
         DefaultsReader defaultsReader = new DefaultsReader(problems, credentialSets);
         DefaultsReader.Read defaults = defaultsReader.read(root.get("defaults"));
-        List<DeviceConfig> devices = new DevicesReader(problems, defaultsReader, credentialSets)
+        List<DeviceConfig> devices = new DevicesReader(problems, defaultsReader, credentialSets,
+                MetricCatalog.standard().standardGroups())
                 .read(root.get("devices"), defaults, credentials);
         ThresholdsConfig thresholds = new ThresholdsReader(problems).read(root.get("thresholds"));
         NotificationsConfig notifications = new NotificationsReader(problems, secrets).read(root.get("notifications"));

@@ -42,11 +42,15 @@ final class DevicesReader {
     private final Problems problems;
     private final DefaultsReader polling;
     private final CredentialsReader credentialSets;
+    /** The groups {@code metrics:} can name, in catalog order: the catalog's standard groups. */
+    private final List<String> metricGroups;
 
-    DevicesReader(Problems problems, DefaultsReader polling, CredentialsReader credentialSets) {
+    DevicesReader(Problems problems, DefaultsReader polling, CredentialsReader credentialSets,
+                  List<String> metricGroups) {
         this.problems = problems;
         this.polling = polling;
         this.credentialSets = credentialSets;
+        this.metricGroups = List.copyOf(metricGroups);
     }
 
     /** The valid devices; every problem is recorded. */
@@ -199,7 +203,7 @@ final class DevicesReader {
 
     private List<String> metrics(String path, JsonNode n) {
         if (absent(n)) {
-            return ConfigLoader.METRIC_GROUPS;
+            return metricGroups;
         }
         if (!n.isArray()) {
             problems.add(path, show(n), "expected a list, e.g. [system, interfaces]; leave the key out for all groups");
@@ -207,7 +211,7 @@ final class DevicesReader {
         }
         if (n.isEmpty()) {
             problems.add(path, "[]", "empty: list at least one group ("
-                    + String.join(", ", ConfigLoader.METRIC_GROUPS) + "), or leave the key out for all");
+                    + String.join(", ", metricGroups) + "), or leave the key out for all");
             return null;
         }
         LinkedHashSet<String> out = new LinkedHashSet<>();
@@ -217,9 +221,9 @@ final class DevicesReader {
             String g = problems.text(p, n.get(j));
             if (g == null) {
                 bad = true;
-            } else if (!ConfigLoader.METRIC_GROUPS.contains(g)) {
-                problems.add(p, g, "unknown metric group" + Closest.hint(g, ConfigLoader.METRIC_GROUPS)
-                        + " (valid: " + String.join(", ", ConfigLoader.METRIC_GROUPS) + ")");
+            } else if (!metricGroups.contains(g)) {
+                problems.add(p, g, "unknown metric group" + Closest.hint(g, metricGroups)
+                        + " (valid: " + String.join(", ", metricGroups) + ")");
                 bad = true;
             } else {
                 out.add(g); // a group listed twice is harmless: polled once

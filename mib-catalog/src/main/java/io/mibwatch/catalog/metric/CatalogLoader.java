@@ -47,7 +47,7 @@ public final class CatalogLoader {
     private static final Pattern DURATION = Pattern.compile("(\\d+)(s|m|h)");
     private static final Pattern MIB_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9-]*::[a-z][A-Za-z0-9-]*");
 
-    private static final Set<String> GROUP_KEYS = Set.of("name", "description", "label", "rowFilter", "metrics");
+    private static final Set<String> GROUP_KEYS = Set.of("name", "description", "standard", "label", "rowFilter", "metrics");
     private static final Set<String> METRIC_KEYS = Set.of("name", "mib", "oid", "kind", "unit", "indexing",
             "reference", "fallback", "conversion", "derive", "threshold");
     private static final Set<String> THRESHOLD_KEYS = Set.of("warning", "critical", "direction", "rearm", "duration",
@@ -164,6 +164,15 @@ public final class CatalogLoader {
             problem(file, path + ".name", "group defined twice", g.get("name"));
         }
         String description = text(file, path + ".description", g, true);
+        boolean standard = false;
+        if (g.has("standard")) {
+            JsonNode sn = g.get("standard");
+            if (sn.isBoolean()) {
+                standard = sn.booleanValue();
+            } else {
+                problem(file, path + ".standard", "must be true or false", sn);
+            }
+        }
         Optional<Label> label = Optional.empty();
         if (g.has("label")) {
             JsonNode ln = g.get("label");
@@ -219,7 +228,7 @@ public final class CatalogLoader {
             return Optional.empty();
         }
         try {
-            MetricGroup mg = new MetricGroup(name, description, metrics, label, filter);
+            MetricGroup mg = new MetricGroup(name, description, metrics, label, filter, standard);
             references.addAll(groupRefs);
             return Optional.of(mg);
         } catch (IllegalArgumentException e) {
