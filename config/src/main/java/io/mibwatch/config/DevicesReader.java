@@ -218,12 +218,8 @@ final class DevicesReader {
         boolean bad = false;
         for (int j = 0; j < n.size(); j++) {
             String p = index(path, j);
-            String g = problems.text(p, n.get(j));
+            String g = problems.oneOf(p, n.get(j), "metric group", metricGroups, name -> name);
             if (g == null) {
-                bad = true;
-            } else if (!metricGroups.contains(g)) {
-                problems.add(p, g, "unknown metric group" + Closest.hint(g, metricGroups)
-                        + " (valid: " + String.join(", ", metricGroups) + ")");
                 bad = true;
             } else {
                 out.add(g); // a group listed twice is harmless: polled once
