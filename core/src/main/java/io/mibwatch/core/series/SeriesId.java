@@ -30,8 +30,8 @@ public record SeriesId(String device, String group, String instance, String metr
 
     /*
      * A hand-written check of the NAME / INSTANCE character classes rather than a regex: a poll
-     * creates series ids per varbind, and four Matcher runs per id showed up in the fleet
-     * run's profile (issue 9). SeriesIdTest pins the two forms to the same answers.
+     * creates series ids per varbind, and four Matcher runs per id showed up in the profile of
+     * a fleet-sized run. SeriesIdTest pins the two forms to the same answers.
      */
     private static void require(String value, boolean mayBeEmpty, String what) {
         if (value.isEmpty() && !mayBeEmpty) {
