@@ -97,7 +97,7 @@ final class NotificationsReader {
         if (type == null) {
             return null;
         }
-        int before = problems.list().size();
+        int before = problems.count();
         NotificationsConfig.Channel out;
         switch (type) {
             case "webhook" -> {
@@ -189,7 +189,7 @@ final class NotificationsReader {
                 return null;
             }
         }
-        return problems.list().size() != before ? null : out;
+        return problems.count() != before ? null : out;
     }
 
     private URI url(String path, JsonNode n) {
@@ -230,7 +230,7 @@ final class NotificationsReader {
         if (problems.mapping(path, n, ROUTE_KEYS, "name, min_severity, kinds, labels, channels, continue") == null) {
             return null;
         }
-        int before = problems.list().size();
+        int before = problems.count();
         String name = "route " + (i + 1);
         if (!absent(n.get("name"))) {
             String s = problems.requiredText(key(path, "name"), n.get("name"));
@@ -283,7 +283,7 @@ final class NotificationsReader {
             }
         }
         boolean cont = problems.bool(key(path, "continue"), n.get("continue"), false);
-        if (problems.list().size() != before) {
+        if (problems.count() != before) {
             return null;
         }
         return new NotificationsConfig.Route(name, min, kinds, labels, channels, cont);

@@ -75,7 +75,7 @@ final class ServicesReader {
                 == null) {
             return null;
         }
-        int before = problems.list().size();
+        int before = problems.count();
         String name = problems.requiredText(key(path, "name"), n.get("name"));
         if (name != null && !DevicesReader.DEVICE_NAME.matcher(name).matches()) {
             problems.add(key(path, "name"), name, "must match " + DevicesReader.DEVICE_NAME.pattern()
@@ -102,7 +102,7 @@ final class ServicesReader {
                 : Optional.ofNullable(workingHours(key(path, "working_hours"), n.get("working_hours")));
         Optional<ServicesConfig.ApdexAlert> alert = absent(n.get("apdex_alert")) ? Optional.empty()
                 : Optional.ofNullable(alert(key(path, "apdex_alert"), n.get("apdex_alert")));
-        if (problems.list().size() != before) {
+        if (problems.count() != before) {
             return null;
         }
         return new ServicesConfig.Service(name, members, window, hours, alert);
@@ -112,7 +112,7 @@ final class ServicesReader {
         if (problems.mapping(path, n, MEMBER_KEYS, "a member: device, series, t, lower_is_better") == null) {
             return null;
         }
-        int before = problems.list().size();
+        int before = problems.count();
         String device = problems.requiredText(key(path, "device"), n.get("device"));
         if (device != null && !deviceNames.contains(device)) {
             problems.add(key(path, "device"), device, "no such device under devices"
@@ -129,7 +129,7 @@ final class ServicesReader {
             Boolean b = problems.bool(key(path, "lower_is_better"), n.get("lower_is_better"));
             lower = b == null || b;
         }
-        if (problems.list().size() != before) {
+        if (problems.count() != before) {
             return null;
         }
         return new ServicesConfig.Member(device, series, t, lower);

@@ -133,7 +133,7 @@ final class ThresholdsReader {
                 + "split_weekend, direction, severity, for, zone") == null) {
             return null;
         }
-        int before = problems.list().size();
+        int before = problems.count();
         String name = problems.requiredText(key(path, "name"), n.get("name"));
         if (name != null && !RULE_NAME.matcher(name).matches()) {
             problems.add(key(path, "name"), name, "rule names are letters, digits and _ . : / -");
@@ -192,7 +192,7 @@ final class ThresholdsReader {
                     "weeks of samples before alerting, 1..52");
             arm = w == null ? arm : w;
         }
-        if (arm > weeks && problems.list().size() == before) {
+        if (arm > weeks && problems.count() == before) {
             problems.add(key(path, "arm_weeks"), show(n.get("arm_weeks")), "cannot exceed weeks (" + weeks
                     + "): the rule would never learn enough to alert");
         }
@@ -227,7 +227,7 @@ final class ThresholdsReader {
                 }
             }
         }
-        if (problems.list().size() != before) {
+        if (problems.count() != before) {
             return null;
         }
         return new ThresholdsConfig.Baseline(name, m, ref, margin, slot, weeks, arm, split, high, critical,
@@ -299,7 +299,7 @@ final class ThresholdsReader {
         }
         String[] v = new String[4];
         String[] keys = {"device", "group", "metric", "instance"};
-        int before = problems.list().size();
+        int before = problems.count();
         for (int i = 0; i < 4; i++) {
             JsonNode f = n.get(keys[i]);
             v[i] = "*";
@@ -317,14 +317,14 @@ final class ThresholdsReader {
                 problems.add(key(path, "metric"), v[2], "names group '" + gm[0] + "' but group is '" + v[1] + "'");
             }
         }
-        return problems.list().size() != before ? null : new ThresholdsConfig.Match(v[0], v[1], v[2], v[3]);
+        return problems.count() != before ? null : new ThresholdsConfig.Match(v[0], v[1], v[2], v[3]);
     }
 
     ThresholdsConfig.Levels levels(String path, JsonNode n) {
         if (problems.mapping(path, n, LEVEL_KEYS, "warning, critical, direction, rearm, trigger_count, for") == null) {
             return null;
         }
-        int before = problems.list().size();
+        int before = problems.count();
         OptionalDouble warning = number(key(path, "warning"), n.get("warning"));
         OptionalDouble critical = number(key(path, "critical"), n.get("critical"));
         OptionalDouble rearm = number(key(path, "rearm"), n.get("rearm"));
@@ -353,7 +353,7 @@ final class ThresholdsReader {
                 forDuration = d == null ? Duration.ZERO : d;
             }
         }
-        if (problems.list().size() != before) {
+        if (problems.count() != before) {
             return null;
         }
         if (warning.isEmpty() && critical.isEmpty()) {
@@ -396,7 +396,7 @@ final class ThresholdsReader {
         if (problems.mapping(path, n, RULE_KEYS, "name, kind, match, levels, watch, against") == null) {
             return null;
         }
-        int before = problems.list().size();
+        int before = problems.count();
         String name = problems.requiredText(key(path, "name"), n.get("name"));
         if (name != null && !RULE_NAME.matcher(name).matches()) {
             problems.add(key(path, "name"), name, "rule names are letters, digits and _ . : / -");
@@ -448,7 +448,7 @@ final class ThresholdsReader {
             problems.add(key(path, "levels.direction"), "low", "change rules measure the size of a change: direction "
                     + "must be high (use watch: decrease for drops)");
         }
-        if (problems.list().size() != before) {
+        if (problems.count() != before) {
             return null;
         }
         return new ThresholdsConfig.UserRule(name, kind, m, levels, watch, against);
