@@ -50,24 +50,10 @@ final class ServicesReader {
         if (absent(n)) {
             return ServicesConfig.NONE;
         }
-        if (!n.isArray()) {
-            problems.add("services", show(n), "expected a list of services ({name, members, ...})");
-            return ServicesConfig.NONE;
-        }
-        List<ServicesConfig.Service> out = new ArrayList<>();
         Set<String> names = new HashSet<>();
-        for (int i = 0; i < n.size(); i++) {
-            String path = index("services", i);
-            ServicesConfig.Service s = service(path, n.get(i), deviceNames);
-            if (s != null) {
-                if (!names.add(s.name())) {
-                    problems.add(key(path, "name"), s.name(), "duplicate service name");
-                } else {
-                    out.add(s);
-                }
-            }
-        }
-        return new ServicesConfig(out);
+        return new ServicesConfig(problems.items("services", n, "expected a list of services ({name, members, ...})",
+                (path, s) -> problems.uniqueName(service(path, s, deviceNames), ServicesConfig.Service::name, path, names,
+                        "duplicate service name")));
     }
 
     private ServicesConfig.Service service(String path, JsonNode n, Set<String> deviceNames) {

@@ -1,13 +1,11 @@
 package io.mibwatch.config;
 
 import static io.mibwatch.core.yaml.YamlReader.absent;
-import static io.mibwatch.core.yaml.YamlReader.index;
 import static io.mibwatch.core.yaml.YamlReader.key;
 import static io.mibwatch.core.yaml.YamlReader.show;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -63,63 +61,17 @@ final class ThresholdsReader {
                     "failed polls in a row, 1..1000");
             unreachable = u == null ? unreachable : u;
         }
-        List<ThresholdsConfig.Override> overrides = new ArrayList<>();
-        JsonNode os = n.get("overrides");
-        if (!absent(os)) {
-            if (!os.isArray()) {
-                problems.add("thresholds.overrides", show(os), "expected a list of {match: ..., disable: true} or "
-                        + "{match: ..., levels: ...}");
-            } else {
-                for (int i = 0; i < os.size(); i++) {
-                    ThresholdsConfig.Override o = override(index("thresholds.overrides", i), os.get(i));
-                    if (o != null) {
-                        overrides.add(o);
-                    }
-                }
-            }
-        }
-        List<ThresholdsConfig.UserRule> rules = new ArrayList<>();
-        JsonNode rs = n.get("rules");
-        if (!absent(rs)) {
-            if (!rs.isArray()) {
-                problems.add("thresholds.rules", show(rs), "expected a list of rules");
-            } else {
-                Set<String> names = new LinkedHashSet<>();
-                for (int i = 0; i < rs.size(); i++) {
-                    String path = index("thresholds.rules", i);
-                    ThresholdsConfig.UserRule r = rule(path, rs.get(i));
-                    if (r != null) {
-                        if (!names.add(r.name())) {
-                            problems.add(key(path, "name"), r.name(), "duplicate rule name (names identify alerts)");
-                        } else {
-                            rules.add(r);
-                        }
-                    }
-                }
-            }
-        }
-        List<ThresholdsConfig.Baseline> baselines = new ArrayList<>();
-        JsonNode bs = n.get("baselines");
-        if (!absent(bs)) {
-            if (!bs.isArray()) {
-                problems.add("thresholds.baselines", show(bs), "expected a list of baseline rules");
-            } else {
-                Set<String> names = new LinkedHashSet<>();
-                rules.forEach(r -> names.add(r.name()));
-                for (int i = 0; i < bs.size(); i++) {
-                    String path = index("thresholds.baselines", i);
-                    ThresholdsConfig.Baseline b = baseline(path, bs.get(i));
-                    if (b != null) {
-                        if (!names.add(b.name())) {
-                            problems.add(key(path, "name"), b.name(), "duplicate rule name (names identify alerts; "
-                                    + "thresholds.rules and thresholds.baselines share them)");
-                        } else {
-                            baselines.add(b);
-                        }
-                    }
-                }
-            }
-        }
+        List<ThresholdsConfig.Override> overrides = problems.items("thresholds.overrides", n.get("overrides"),
+                "expected a list of {match: ..., disable: true} or {match: ..., levels: ...}", this::override);
+        // rules and baselines share one name space: a name identifies the alerts of its rule
+        Set<String> names = new LinkedHashSet<>();
+        List<ThresholdsConfig.UserRule> rules = problems.items("thresholds.rules", n.get("rules"),
+                "expected a list of rules", (path, r) -> problems.uniqueName(rule(path, r),
+                        ThresholdsConfig.UserRule::name, path, names, "duplicate rule name (names identify alerts)"));
+        List<ThresholdsConfig.Baseline> baselines = problems.items("thresholds.baselines", n.get("baselines"),
+                "expected a list of baseline rules", (path, b) -> problems.uniqueName(baseline(path, b),
+                        ThresholdsConfig.Baseline::name, path, names, "duplicate rule name (names identify alerts; "
+                                + "thresholds.rules and thresholds.baselines share them)"));
         return new ThresholdsConfig(vendor, pct, pctLevels, unreachable, overrides, rules, baselines);
     }
 

@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -119,6 +120,46 @@ public class YamlReader {
         List<JsonNode> items = new ArrayList<>(n.size());
         n.forEach(items::add);
         return items;
+    }
+
+    /**
+     * The items of an optional list, each read by {@code item} with its own path ({@code rules[2]});
+     * items it returns null for (after recording their problems) are left out. An absent list is
+     * empty; a value that is not a list is recorded with {@code notAList} and read as empty.
+     */
+    public <T> List<T> items(String path, JsonNode n, String notAList, BiFunction<String, JsonNode, T> item) {
+        List<T> out = new ArrayList<>();
+        if (absent(n)) {
+            return out;
+        }
+        List<JsonNode> nodes = list(path, n, notAList);
+        if (nodes == null) {
+            return out;
+        }
+        for (int i = 0; i < nodes.size(); i++) {
+            T t = item.apply(index(path, i), nodes.get(i));
+            if (t != null) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * {@code value} when its name is not taken yet (it is then), or null after recording
+     * {@code message} at {@code path.name}: names that identify things (rules, services) must be
+     * unique. A null value stays null.
+     */
+    public <T> T uniqueName(T value, Function<T, String> name, String path, Set<String> taken, String message) {
+        if (value == null) {
+            return null;
+        }
+        String n = name.apply(value);
+        if (!taken.add(n)) {
+            add(key(path, "name"), n, message);
+            return null;
+        }
+        return value;
     }
 
     public String text(String path, JsonNode n) {

@@ -90,4 +90,21 @@ class YamlReaderTest {
         assertNull(reader.requiredText("name", tree("\"\"")));
         assertEquals(List.of("name | null | required", "name | \"\" | must not be empty"), problems);
     }
+
+    @Test
+    void itemsReadsEachWithItsPathAndLeavesOutBadOnes() throws Exception {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        List<String> read = reader.items("rules", tree("[\"a\", 7, \"b\", \"a\"]"), "expected a list of rules",
+                (path, n) -> reader.uniqueName(reader.text(path, n), name -> name, path, names, "duplicate rule name"));
+        assertEquals(List.of("a", "b"), read);
+        assertEquals(List.of("rules[1] | 7 | expected text, got a number; quote it so YAML keeps it as written",
+                "rules[3].name | a | duplicate rule name"), problems);
+    }
+
+    @Test
+    void itemsOfAnAbsentListAreNoneAndANonListIsReported() throws Exception {
+        assertEquals(List.of(), reader.items("rules", null, "expected a list of rules", (path, n) -> n));
+        assertEquals(List.of(), reader.items("rules", tree("{\"a\": 1}"), "expected a list of rules", (path, n) -> n));
+        assertEquals(List.of("rules | {a:1} | expected a list of rules"), problems);
+    }
 }
