@@ -7,6 +7,7 @@ import static io.mibwatch.core.yaml.YamlReader.show;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
@@ -62,16 +63,8 @@ final class BaselinesReader {
                 }
             }
         }
-        boolean high = true;
-        JsonNode dir = n.get("direction");
-        if (!absent(dir)) {
-            String d = problems.text(key(path, "direction"), dir);
-            if ("low".equals(d)) {
-                high = false;
-            } else if (d != null && !"high".equals(d)) {
-                problems.add(key(path, "direction"), d, "expected high (higher than usual is bad) or low (lower is bad)");
-            }
-        }
+        boolean high = problems.word(key(path, "direction"), n.get("direction"), ThresholdsReader.HIGH_LOW, true,
+                "expected high (higher than usual is bad) or low (lower is bad)");
         ThresholdsConfig.BaselineMargin margin = null;
         JsonNode mg = n.get("margin");
         if (absent(mg)) {
@@ -108,16 +101,8 @@ final class BaselinesReader {
                     + "): the rule would never learn enough to alert");
         }
         boolean split = problems.bool(key(path, "split_weekend"), n.get("split_weekend"), true);
-        boolean critical = false;
-        JsonNode sev = n.get("severity");
-        if (!absent(sev)) {
-            String s = problems.text(key(path, "severity"), sev);
-            if ("critical".equals(s)) {
-                critical = true;
-            } else if (s != null && !"warning".equals(s)) {
-                problems.add(key(path, "severity"), s, "expected warning or critical");
-            }
-        }
+        boolean critical = problems.word(key(path, "severity"), n.get("severity"),
+                Map.of("critical", true, "warning", false), false, "expected warning or critical");
         Duration forDuration = Duration.ZERO;
         JsonNode f = n.get("for");
         if (!absent(f)) {

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
@@ -27,6 +28,8 @@ final class ThresholdsReader {
     static final Set<String> LEVEL_KEYS = Set.of("warning", "critical", "direction", "rearm", "trigger_count", "for");
     static final Set<String> OVERRIDE_KEYS = Set.of("match", "disable", "levels");
     static final Set<String> RULE_KEYS = Set.of("name", "kind", "match", "levels", "watch", "against");
+    /** {@code direction:} high (the bad side is above) or low, as true or false. */
+    static final Map<String, Boolean> HIGH_LOW = Map.of("high", true, "low", false);
     /** Same as the rule engine's RuleId. */
     static final Pattern RULE_NAME = Pattern.compile("[A-Za-z0-9_.:/-]+");
 
@@ -135,16 +138,8 @@ final class ThresholdsReader {
         OptionalDouble warning = number(key(path, "warning"), n.get("warning"));
         OptionalDouble critical = number(key(path, "critical"), n.get("critical"));
         OptionalDouble rearm = number(key(path, "rearm"), n.get("rearm"));
-        boolean high = true;
-        JsonNode dir = n.get("direction");
-        if (!absent(dir)) {
-            String d = problems.text(key(path, "direction"), dir);
-            if ("low".equals(d)) {
-                high = false;
-            } else if (d != null && !"high".equals(d)) {
-                problems.add(key(path, "direction"), d, "expected high or low");
-            }
-        }
+        boolean high = problems.word(key(path, "direction"), n.get("direction"), HIGH_LOW, true,
+                "expected high or low");
         int trigger = 1;
         if (!absent(n.get("trigger_count"))) {
             Integer t = problems.integer(key(path, "trigger_count"), n.get("trigger_count"), 1, 10000,

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiFunction;
@@ -235,6 +236,25 @@ public class YamlReader {
             return null;
         }
         return value.apply(s);
+    }
+
+    /**
+     * The value of one of a few words (such as {@code high: true, low: false}), or
+     * {@code fallback} when the key is absent or after recording {@code message} for anything else.
+     */
+    public <T> T word(String path, JsonNode n, Map<String, T> words, T fallback, String message) {
+        if (absent(n)) {
+            return fallback;
+        }
+        String s = text(path, n);
+        if (s == null) {
+            return fallback;
+        }
+        if (!words.containsKey(s)) {
+            add(path, s, message);
+            return fallback;
+        }
+        return words.get(s);
     }
 
     /**

@@ -107,4 +107,13 @@ class YamlReaderTest {
         assertEquals(List.of(), reader.items("rules", tree("{\"a\": 1}"), "expected a list of rules", (path, n) -> n));
         assertEquals(List.of("rules | {a:1} | expected a list of rules"), problems);
     }
+
+    @Test
+    void wordMapsAFewWordsAndFallsBackOnAbsentOrBad() throws Exception {
+        java.util.Map<String, Boolean> highLow = java.util.Map.of("high", true, "low", false);
+        assertFalse(reader.word("direction", tree("\"low\""), highLow, true, "expected high or low"));
+        assertTrue(reader.word("direction", null, highLow, true, "expected high or low"));
+        assertTrue(reader.word("direction", tree("\"up\""), highLow, true, "expected high or low"));
+        assertEquals(List.of("direction | up | expected high or low"), problems);
+    }
 }
