@@ -5,19 +5,10 @@ import static io.mibwatch.core.yaml.YamlReader.index;
 import static io.mibwatch.core.yaml.YamlReader.key;
 import static io.mibwatch.core.yaml.YamlReader.show;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.mibwatch.config.ConfigError;
+import io.mibwatch.config.YamlDocument;
 import io.mibwatch.core.yaml.YamlReader;
-import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,8 +19,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.snmp4j.smi.OID;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads a scenario file:
@@ -74,24 +63,15 @@ public final class ScenarioLoader {
     private static final Pattern DEVICE_GLOB = Pattern.compile("[A-Za-z0-9_.:*?-]+");
     private static final Pattern DOTTED_OID = Pattern.compile("\\.?[0-9]+(\\.[0-9]+)+");
 
-    private static final YAMLMapper MAPPER = YAMLMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build();
-
     private ScenarioLoader() {
     }
 
     public static Scenario load(Path file) throws ScenarioException {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new ScenarioException(file.toString(), List.of(new ConfigError("", null, "file does not exist")));
-        } catch (CharacterCodingException e) {
-            throw new ScenarioException(file.toString(), List.of(new ConfigError("", null, "not UTF-8 text")));
-        } catch (IOException e) {
-            throw new ScenarioException(file.toString(),
-                    List.of(new ConfigError("", null, "cannot read: " + e.getMessage())));
+            text = YamlDocument.text(file);
+        } catch (YamlDocument.Unreadable e) {
+            throw new ScenarioException(file.toString(), List.of(e.error()));
         }
         return parse(text, file.toString());
     }
@@ -99,17 +79,10 @@ public final class ScenarioLoader {
     /** @param sourceName names the source in the exception message */
     public static Scenario parse(String yaml, String sourceName) throws ScenarioException {
         JsonNode root;
-        try (JsonParser parser = MAPPER.createParser(yaml)) {
-            root = MAPPER.readTree(parser);
-            if (parser.nextToken() != null) {
-                throw new ScenarioException(sourceName, List.of(new ConfigError("", null,
-                        "more than one YAML document (a second '---' near line "
-                                + parser.currentLocation().getLineNr() + "); a scenario is one document")));
-            }
-        } catch (JsonProcessingException e) {
-            throw new ScenarioException(sourceName, List.of(new ConfigError("", null, "malformed YAML " + describe(e))));
-        } catch (IOException e) {
-            throw new ScenarioException(sourceName, List.of(new ConfigError("", null, "cannot read YAML: " + e.getMessage())));
+        try {
+            root = YamlDocument.tree(yaml, "a scenario is one document");
+        } catch (YamlDocument.Unreadable e) {
+            throw new ScenarioException(sourceName, List.of(e.error()));
         }
         Reader r = new Reader();
         Scenario s = r.scenario(root);
@@ -117,21 +90,6 @@ public final class ScenarioLoader {
             throw new ScenarioException(sourceName, r.errors);
         }
         return s;
-    }
-
-    /** "at line L, column C: problem" from SnakeYAML's marks. */
-    private static String describe(JsonProcessingException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof MarkedYAMLException m && m.getProblemMark() != null) {
-                Mark pm = m.getProblemMark();
-                return "at line " + (pm.getLine() + 1) + ", column " + (pm.getColumn() + 1) + ": " + m.getProblem();
-            }
-        }
-        JsonLocation loc = e.getLocation();
-        String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
-        int nl = original.indexOf('\n');
-        String problem = nl >= 0 ? original.substring(0, nl) : original;
-        return (loc == null ? "" : "at line " + loc.getLineNr() + ", column " + loc.getColumnNr()) + ": " + problem;
     }
 
     /**
