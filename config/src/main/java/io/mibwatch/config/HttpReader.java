@@ -2,6 +2,7 @@ package io.mibwatch.config;
 
 import static io.mibwatch.core.yaml.YamlReader.absent;
 import static io.mibwatch.core.yaml.YamlReader.key;
+import static io.mibwatch.core.yaml.YamlReader.show;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.InvalidPathException;
@@ -65,7 +66,7 @@ final class HttpReader {
         if (!absent(n.get("session_idle"))) {
             Duration d = problems.duration("http.session_idle", n.get("session_idle"));
             if (d != null && d.compareTo(Duration.ofMinutes(1)) < 0) {
-                problems.add("http.session_idle", Problems.show(n.get("session_idle")), "must be at least 1m");
+                problems.add("http.session_idle", show(n.get("session_idle")), "must be at least 1m");
             } else if (d != null) {
                 idle = d;
             }
