@@ -15,8 +15,8 @@ import java.util.Optional;
  * @param devices     devices in file order
  * @param thresholds  the {@code thresholds:} section (rule defaults, overrides, user rules)
  * @param notifications the {@code notifications:} section (channels and routes)
- * @param services    the {@code services:} section (Apdex targets per service, issue 6)
- * @param http        the {@code http:} section (web UI, API, /metrics; issue 7)
+ * @param services    the {@code services:} section (Apdex targets per service)
+ * @param http        the {@code http:} section (web UI, API, /metrics)
  * @param rrd         the {@code rrd:} section (write-behind of RRD updates)
  */
 public record MibwatchConfig(Path dataDir, Defaults defaults, Map<String, Credentials> credentials,
@@ -40,21 +40,21 @@ public record MibwatchConfig(Path dataDir, Defaults defaults, Map<String, Creden
         this(dataDir, defaults, credentials, devices, thresholds, notifications, services, http, RrdConfig.DEFAULT);
     }
 
-    /** A config without an http section (the shape before issue 7). */
+    /** A config without an http section: the web UI and API on their defaults. */
     public MibwatchConfig(Path dataDir, Defaults defaults, Map<String, Credentials> credentials,
                           List<DeviceConfig> devices, ThresholdsConfig thresholds,
                           NotificationsConfig notifications, ServicesConfig services) {
         this(dataDir, defaults, credentials, devices, thresholds, notifications, services, HttpConfig.DEFAULT);
     }
 
-    /** A config without services (the shape before issue 6). */
+    /** A config without services (no Apdex targets). */
     public MibwatchConfig(Path dataDir, Defaults defaults, Map<String, Credentials> credentials,
                           List<DeviceConfig> devices, ThresholdsConfig thresholds,
                           NotificationsConfig notifications) {
         this(dataDir, defaults, credentials, devices, thresholds, notifications, ServicesConfig.NONE);
     }
 
-    /** A config with stock thresholds and no notifications (the shape before issue 5). */
+    /** A config with stock thresholds and no notifications. */
     public MibwatchConfig(Path dataDir, Defaults defaults, Map<String, Credentials> credentials,
                           List<DeviceConfig> devices) {
         this(dataDir, defaults, credentials, devices, ThresholdsConfig.STOCK, NotificationsConfig.NONE);

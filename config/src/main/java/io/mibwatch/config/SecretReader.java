@@ -1,5 +1,8 @@
 package io.mibwatch.config;
 
+import static io.mibwatch.core.yaml.YamlReader.absent;
+import static io.mibwatch.core.yaml.YamlReader.key;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -45,25 +48,25 @@ final class SecretReader {
             problems.unknownKeys(path, n, KEYS);
             JsonNode file = n.get("file");
             JsonNode var = n.get("env");
-            if (Problems.absent(file) == Problems.absent(var)) {
+            if (absent(file) == absent(var)) {
                 problems.add(path, null, "give the secret inline, or exactly one of {file: PATH} or {env: NAME}");
                 return null;
             }
-            if (!Problems.absent(file)) {
-                String f = problems.requiredText(Problems.key(path, "file"), file);
+            if (!absent(file)) {
+                String f = problems.requiredText(key(path, "file"), file);
                 if (f == null) {
                     return null;
                 }
-                value = readFile(Problems.key(path, "file"), f);
+                value = readFile(key(path, "file"), f);
                 from = " (read from file " + f + ")";
             } else {
-                String name = problems.requiredText(Problems.key(path, "env"), var);
+                String name = problems.requiredText(key(path, "env"), var);
                 if (name == null) {
                     return null;
                 }
                 value = env.apply(name);
                 if (value == null) {
-                    problems.add(Problems.key(path, "env"), name, "environment variable is not set");
+                    problems.add(key(path, "env"), name, "environment variable is not set");
                     return null;
                 }
                 from = " (from environment variable " + name + ")";
@@ -87,10 +90,10 @@ final class SecretReader {
     /** Where the secret came from, for follow-up messages (length checks): "" for inline values. */
     static String origin(JsonNode n) {
         if (n != null && n.isObject()) {
-            if (!Problems.absent(n.get("file"))) {
+            if (!absent(n.get("file"))) {
                 return " (read from file " + n.get("file").asText() + ")";
             }
-            if (!Problems.absent(n.get("env"))) {
+            if (!absent(n.get("env"))) {
                 return " (from environment variable " + n.get("env").asText() + ")";
             }
         }

@@ -12,7 +12,7 @@ import java.util.Set;
 
 /**
  * The {@code services:} section of mibwatch.yaml: named groups of metrics with an Apdex target
- * each (issue 6). Validated, still in config terms: unit conversion of targets to a metric's
+ * each. Validated, still in config terms: unit conversion of targets to a metric's
  * stored unit happens where the metric catalog is known.
  */
 public record ServicesConfig(List<Service> services) {

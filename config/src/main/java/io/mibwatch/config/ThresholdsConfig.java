@@ -16,7 +16,7 @@ import java.util.OptionalDouble;
  * @param unreachablePolls   failed polls in a row that make a device unreachable
  * @param overrides          per device / metric / instance changes of the defaults, in file order
  * @param rules              user rules, in file order
- * @param baselines          learned time-of-day baseline rules (issue 6), in file order
+ * @param baselines          learned time-of-day baseline rules, in file order
  */
 public record ThresholdsConfig(boolean vendorReferences, boolean percentageDefaults, Optional<Levels> percentageLevels,
                                int unreachablePolls, List<Override> overrides, List<UserRule> rules,
@@ -32,7 +32,7 @@ public record ThresholdsConfig(boolean vendorReferences, boolean percentageDefau
         baselines = List.copyOf(baselines);
     }
 
-    /** Without baseline rules (the shape before issue 6). */
+    /** Without baseline rules. */
     public ThresholdsConfig(boolean vendorReferences, boolean percentageDefaults, Optional<Levels> percentageLevels,
                             int unreachablePolls, List<Override> overrides, List<UserRule> rules) {
         this(vendorReferences, percentageDefaults, percentageLevels, unreachablePolls, overrides, rules, List.of());

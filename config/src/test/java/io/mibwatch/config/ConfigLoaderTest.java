@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import io.mibwatch.catalog.metric.MetricCatalog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -102,7 +103,7 @@ class ConfigLoaderTest {
         assertEquals(2, a.maxOutstanding());
         assertEquals(161, a.port());
         assertTrue(a.bulk());
-        assertEquals(ConfigLoader.METRIC_GROUPS, a.metrics());
+        assertEquals(MetricCatalog.standard().standardGroups(), a.metrics());
         assertEquals(new Defaults(Duration.ofMinutes(2), Duration.ofSeconds(10), 0, 10, 2), c.defaults());
 
         DeviceConfig b = c.device("b").orElseThrow();

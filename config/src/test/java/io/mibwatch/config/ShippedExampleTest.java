@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.mibwatch.core.alert.NotificationKind;
+import io.mibwatch.catalog.metric.MetricCatalog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -78,7 +79,7 @@ class ShippedExampleTest {
         assertEquals(Duration.ofMinutes(2), web.interval());
         assertFalse(web.bulk());
         assertEquals(1, web.maxOutstanding());
-        assertEquals(ConfigLoader.METRIC_GROUPS, web.metrics());
+        assertEquals(MetricCatalog.standard().standardGroups(), web.metrics());
 
         Credentials.Community fromFile =
                 assertInstanceOf(Credentials.Community.class, c.credentials().get("from-file"));

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.mibwatch.catalog.metric.MetricCatalog;
 import io.mibwatch.catalog.metric.MetricDef;
 import io.mibwatch.catalog.threshold.Reference;
-import io.mibwatch.config.ConfigLoader;
 import io.mibwatch.config.DeviceConfig;
 import io.mibwatch.config.MibwatchConfig;
 import io.mibwatch.poller.discovery.Discovery;
@@ -62,7 +61,7 @@ final class DiscoverCommand implements Callable<Integer> {
         } else {
             t = snmp.target(target);
             name = "cli";
-            groups = ConfigLoader.METRIC_GROUPS;
+            groups = MetricCatalog.standard().standardGroups();
         }
         Inventory inv = Discovery.discover(SnmpCalls.call(c -> c.walk(t, Discovery.WALK_ROOTS)));
         PollPlan plan = PollPlanner.plan(name, inv, groups);

@@ -1,5 +1,9 @@
 package io.mibwatch.catalog.metric;
 
+import static io.mibwatch.core.yaml.YamlReader.absent;
+import static io.mibwatch.core.yaml.YamlReader.index;
+import static io.mibwatch.core.yaml.YamlReader.key;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mibwatch.catalog.profile.DeviceProfile;
@@ -9,6 +13,7 @@ import io.mibwatch.catalog.threshold.Reference;
 import io.mibwatch.catalog.threshold.ReferenceThresholds;
 import io.mibwatch.core.series.ValueKind;
 import io.mibwatch.core.time.DurationText;
+import io.mibwatch.core.yaml.YamlReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -45,7 +50,7 @@ public final class CatalogLoader {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern MIB_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9-]*::[a-z][A-Za-z0-9-]*");
 
-    private static final Set<String> GROUP_KEYS = Set.of("name", "description", "label", "rowFilter", "metrics");
+    private static final Set<String> GROUP_KEYS = Set.of("name", "description", "standard", "label", "rowFilter", "metrics");
     private static final Set<String> METRIC_KEYS = Set.of("name", "mib", "oid", "kind", "unit", "indexing",
             "reference", "fallback", "conversion", "derive", "threshold");
     private static final Set<String> THRESHOLD_KEYS = Set.of("warning", "critical", "direction", "rearm", "duration",
@@ -100,7 +105,7 @@ public final class CatalogLoader {
                 continue;
             }
             for (int i = 0; i < list.size(); i++) {
-                l.group(f.name(), "groups[" + i + "]", list.get(i), groupNames, references)
+                l.group(f.name(), index("groups", i), list.get(i), groupNames, references)
                         .ifPresent(groups::add);
             }
         }
@@ -154,36 +159,45 @@ public final class CatalogLoader {
         }
         int before = problems.size();
         keys(file, path, g, GROUP_KEYS);
-        String name = text(file, path + ".name", g, true);
+        String name = text(file, key(path, "name"), g, true);
         if (name != null && !name.matches("[a-z][a-z0-9_]*")) {
-            problem(file, path + ".name", "group names are lower case [a-z0-9_] (they name RRD files and series)", g.get("name"));
+            problem(file, key(path, "name"), "group names are lower case [a-z0-9_] (they name RRD files and series)", g.get("name"));
         }
         if (name != null && !groupNames.add(name)) {
-            problem(file, path + ".name", "group defined twice", g.get("name"));
+            problem(file, key(path, "name"), "group defined twice", g.get("name"));
         }
-        String description = text(file, path + ".description", g, true);
+        String description = text(file, key(path, "description"), g, true);
+        boolean standard = false;
+        if (g.has("standard")) {
+            JsonNode sn = g.get("standard");
+            if (sn.isBoolean()) {
+                standard = sn.booleanValue();
+            } else {
+                problem(file, key(path, "standard"), "must be true or false", sn);
+            }
+        }
         Optional<Label> label = Optional.empty();
         if (g.has("label")) {
             JsonNode ln = g.get("label");
-            ColumnRef col = columnRef(file, path + ".label", ln, Set.of("mib", "oid", "via"));
-            Optional<ColumnRef> via = ln.has("via") ? Optional.ofNullable(columnRef(file, path + ".label.via",
+            ColumnRef col = columnRef(file, key(path, "label"), ln, Set.of("mib", "oid", "via"));
+            Optional<ColumnRef> via = ln.has("via") ? Optional.ofNullable(columnRef(file, key(key(path, "label"), "via"),
                     ln.get("via"), Set.of("mib", "oid"))) : Optional.empty();
             label = col == null ? Optional.empty() : Optional.of(new Label(col, via));
         }
         Optional<RowFilter> filter = Optional.empty();
         if (g.has("rowFilter")) {
             JsonNode fn = g.get("rowFilter");
-            ColumnRef col = columnRef(file, path + ".rowFilter", fn, Set.of("mib", "oid", "equals"));
+            ColumnRef col = columnRef(file, key(path, "rowFilter"), fn, Set.of("mib", "oid", "equals"));
             JsonNode eq = fn.get("equals");
             if (eq == null || !eq.canConvertToLong() || !eq.isIntegralNumber()) {
-                problem(file, path + ".rowFilter.equals", "must be an integer", eq);
+                problem(file, key(key(path, "rowFilter"), "equals"), "must be an integer", eq);
             } else if (col != null) {
                 filter = Optional.of(new RowFilter(col, eq.asLong()));
             }
         }
         JsonNode ms = g.get("metrics");
         if (ms == null || !ms.isArray() || ms.isEmpty()) {
-            problem(file, path + ".metrics", "must be a non-empty list", ms);
+            problem(file, key(path, "metrics"), "must be a non-empty list", ms);
             return Optional.empty();
         }
         // first pass: polled metrics; second: derived ones, which take oid/mib/indexing of their first input
@@ -203,7 +217,7 @@ public final class CatalogLoader {
                 if (derived != (pass == 1)) {
                     continue;
                 }
-                metric(file, path + ".metrics[" + i + "]", name == null ? "?" : name, m, byName, groupRefs)
+                metric(file, index(key(path, "metrics"), i), name == null ? "?" : name, m, byName, groupRefs)
                         .ifPresent(d -> byName.put(d.name(), d));
             }
         }
@@ -217,7 +231,7 @@ public final class CatalogLoader {
             return Optional.empty();
         }
         try {
-            MetricGroup mg = new MetricGroup(name, description, metrics, label, filter);
+            MetricGroup mg = new MetricGroup(name, description, metrics, label, filter, standard);
             references.addAll(groupRefs);
             return Optional.of(mg);
         } catch (IllegalArgumentException e) {
@@ -234,11 +248,11 @@ public final class CatalogLoader {
         }
         int before = problems.size();
         keys(file, path, m, METRIC_KEYS);
-        String name = text(file, path + ".name", m, true);
+        String name = text(file, key(path, "name"), m, true);
         if (name != null && defined.containsKey(name)) {
-            problem(file, path + ".name", "metric defined twice in group " + group, m.get("name"));
+            problem(file, key(path, "name"), "metric defined twice in group " + group, m.get("name"));
         }
-        String kindText = text(file, path + ".kind", m, true);
+        String kindText = text(file, key(path, "kind"), m, true);
         boolean derived = "derived".equals(kindText);
         ValueKind kind = null;
         if (kindText != null) {
@@ -247,13 +261,13 @@ public final class CatalogLoader {
                 case "counter64" -> ValueKind.COUNTER64;
                 case "gauge", "derived" -> ValueKind.GAUGE;
                 default -> {
-                    problem(file, path + ".kind", "must be counter32, counter64, gauge or derived", m.get("kind"));
+                    problem(file, key(path, "kind"), "must be counter32, counter64, gauge or derived", m.get("kind"));
                     yield null;
                 }
             };
         }
-        String unit = text(file, path + ".unit", m, true);
-        String reference = text(file, path + ".reference", m, true);
+        String unit = text(file, key(path, "unit"), m, true);
+        String reference = text(file, key(path, "reference"), m, true);
         String oid;
         String mib;
         Indexing indexing;
@@ -261,10 +275,10 @@ public final class CatalogLoader {
         if (derived) {
             for (String k : List.of("oid", "mib", "fallback", "conversion")) {
                 if (m.has(k)) {
-                    problem(file, path + "." + k, "a derived metric takes it from its first input; remove it", m.get(k));
+                    problem(file, key(path, k), "a derived metric takes it from its first input; remove it", m.get(k));
                 }
             }
-            conversion = derive(file, path + ".derive", m.get("derive"));
+            conversion = derive(file, key(path, "derive"), m.get("derive"));
             MetricDef first = null;
             if (conversion != null) {
                 for (String in : conversion.inputs()) {
@@ -272,7 +286,7 @@ public final class CatalogLoader {
                     if (d == null && declaredPolled.contains(in)) {
                         first = null; // the input's own problem is reported already
                     } else if (d == null) {
-                        problem(file, path + ".derive", "input '" + in + "' is not a polled metric of group " + group,
+                        problem(file, key(path, "derive"), "input '" + in + "' is not a polled metric of group " + group,
                                 m.get("derive"));
                     } else if (first == null) {
                         first = d;
@@ -284,32 +298,32 @@ public final class CatalogLoader {
             indexing = first == null ? null : first.indexing();
         } else {
             if (m.has("derive")) {
-                problem(file, path + ".derive", "only kind: derived metrics have a derive formula", m.get("derive"));
+                problem(file, key(path, "derive"), "only kind: derived metrics have a derive formula", m.get("derive"));
             }
-            oid = text(file, path + ".oid", m, true);
-            mib = mibName(file, path + ".mib", m);
-            indexing = indexing(file, path + ".indexing", m.get("indexing"));
-            conversion = conversion(file, path + ".conversion", m.get("conversion"));
+            oid = text(file, key(path, "oid"), m, true);
+            mib = mibName(file, key(path, "mib"), m);
+            indexing = indexing(file, key(path, "indexing"), m.get("indexing"));
+            conversion = conversion(file, key(path, "conversion"), m.get("conversion"));
         }
         Optional<Fallback> fallback = Optional.empty();
         if (m.has("fallback")) {
             JsonNode f = m.get("fallback");
-            keys(file, path + ".fallback", f, Set.of("mib", "oid", "kind"));
-            String foid = text(file, path + ".fallback.oid", f, true);
-            String fmib = mibName(file, path + ".fallback.mib", f);
-            String fkind = text(file, path + ".fallback.kind", f, true);
+            keys(file, key(path, "fallback"), f, Set.of("mib", "oid", "kind"));
+            String foid = text(file, key(key(path, "fallback"), "oid"), f, true);
+            String fmib = mibName(file, key(key(path, "fallback"), "mib"), f);
+            String fkind = text(file, key(key(path, "fallback"), "kind"), f, true);
             if (fkind != null && !fkind.equals("counter32")) {
-                problem(file, path + ".fallback.kind", "a fallback is the 32-bit counter: counter32", f.get("kind"));
+                problem(file, key(key(path, "fallback"), "kind"), "a fallback is the 32-bit counter: counter32", f.get("kind"));
             } else if (foid != null && fmib != null) {
                 try {
                     fallback = Optional.of(new Fallback(foid, ValueKind.COUNTER32, fmib));
                 } catch (IllegalArgumentException e) {
-                    problem(file, path + ".fallback.oid", e.getMessage(), f.get("oid"));
+                    problem(file, key(key(path, "fallback"), "oid"), e.getMessage(), f.get("oid"));
                 }
             }
         }
         Optional<Reference> threshold = m.has("threshold")
-                ? threshold(file, path + ".threshold", group, name, m.get("threshold")) : Optional.empty();
+                ? threshold(file, key(path, "threshold"), group, name, m.get("threshold")) : Optional.empty();
         if (problems.size() > before || name == null || kind == null || unit == null || reference == null
                 || oid == null || mib == null || indexing == null || conversion == null) {
             return Optional.empty();
@@ -357,7 +371,7 @@ public final class CatalogLoader {
             if (f.isNumber() && f.asDouble() > 0 && Double.isFinite(f.asDouble())) {
                 return new Conversion.Factor(f.asDouble());
             }
-            problem(file, path + ".factor", "must be a number > 0", f);
+            problem(file, key(path, "factor"), "must be a number > 0", f);
             return null;
         }
         problem(file, path, "must be allocationUnits, sensorScale or {factor: NUMBER}", n);
@@ -374,7 +388,7 @@ public final class CatalogLoader {
         String[] n = new String[6];
         for (int i = 0; i < 6; i++) {
             if (!args.get(i).isTextual() || args.get(i).asText().isEmpty()) {
-                problem(file, path + "[" + i + "]", "must be a metric name", args.get(i));
+                problem(file, index(path, i), "must be a metric name", args.get(i));
                 return null;
             }
             n[i] = args.get(i).asText();
@@ -400,14 +414,14 @@ public final class CatalogLoader {
             if (args.isTextual() && !args.asText().isEmpty()) {
                 return new Conversion.Utilisation(args.asText());
             }
-            problem(file, path + ".utilisation", "must name the octet counter metric", args);
+            problem(file, key(path, "utilisation"), "must name the octet counter metric", args);
             return null;
         }
         if (formula.equals("voiceR") || formula.equals("voiceMos") || formula.equals("voiceIcpif")) {
-            return voiceScore(file, path + "." + formula, formula, args);
+            return voiceScore(file, key(path, formula), formula, args);
         }
         if (!args.isArray() || args.size() != 2 || !args.get(0).isTextual() || !args.get(1).isTextual()) {
-            problem(file, path + "." + formula, "must be a list of two metric names", args);
+            problem(file, key(path, formula), "must be a list of two metric names", args);
             return null;
         }
         String a = args.get(0).asText();
@@ -431,19 +445,19 @@ public final class CatalogLoader {
         }
         int before = problems.size();
         keys(file, path, t, THRESHOLD_KEYS);
-        OptionalDouble warning = number(file, path + ".warning", t.get("warning"));
-        OptionalDouble critical = number(file, path + ".critical", t.get("critical"));
-        OptionalDouble rearm = number(file, path + ".rearm", t.get("rearm"));
+        OptionalDouble warning = number(file, key(path, "warning"), t.get("warning"));
+        OptionalDouble critical = number(file, key(path, "critical"), t.get("critical"));
+        OptionalDouble rearm = number(file, key(path, "rearm"), t.get("rearm"));
         Direction direction = null;
-        String d = text(file, path + ".direction", t, true);
+        String d = text(file, key(path, "direction"), t, true);
         if ("high".equals(d)) {
             direction = Direction.HIGH;
         } else if ("low".equals(d)) {
             direction = Direction.LOW;
         } else if (d != null) {
-            problem(file, path + ".direction", "must be high or low (the bad side)", t.get("direction"));
+            problem(file, key(path, "direction"), "must be high or low (the bad side)", t.get("direction"));
         }
-        Duration duration = t.has("duration") ? duration(file, path + ".duration", t.get("duration")) : Duration.ZERO;
+        Duration duration = t.has("duration") ? duration(file, key(path, "duration"), t.get("duration")) : Duration.ZERO;
         String source = t.has("source") ? t.get("source").asText() : null;
         if (direction != null && duration != null) {
             for (String p : Reference.problems(warning, critical, direction, rearm, duration, source)) {
@@ -491,15 +505,15 @@ public final class CatalogLoader {
         List<DeviceProfile> out = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (int i = 0; i < list.size(); i++) {
-            String path = "profiles[" + i + "]";
+            String path = index("profiles", i);
             JsonNode p = list.get(i);
             int before = problems.size();
             keys(f.name(), path, p, PROFILE_KEYS);
-            String name = text(f.name(), path + ".name", p, true);
+            String name = text(f.name(), key(path, "name"), p, true);
             if (name != null && !names.add(name)) {
-                problem(f.name(), path + ".name", "profile defined twice", p.get("name"));
+                problem(f.name(), key(path, "name"), "profile defined twice", p.get("name"));
             }
-            String description = text(f.name(), path + ".description", p, true);
+            String description = text(f.name(), key(path, "description"), p, true);
             List<String> prefixes = new ArrayList<>();
             JsonNode ps = p.path("sysObjectId");
             for (int j = 0; j < ps.size(); j++) {
@@ -508,12 +522,12 @@ public final class CatalogLoader {
                     MetricDef.requireDottedOid(prefix, "prefix");
                     prefixes.add(prefix);
                 } catch (IllegalArgumentException e) {
-                    problem(f.name(), path + ".sysObjectId[" + j + "]", "not a dotted OID", ps.get(j));
+                    problem(f.name(), index(key(path, "sysObjectId"), j), "not a dotted OID", ps.get(j));
                 }
             }
             boolean isDefault = DeviceProfiles.DEFAULT.equals(name);
             if (isDefault != ps.isEmpty() && problems.size() == before) {
-                problem(f.name(), path + ".sysObjectId", isDefault ? "the default profile matches by falling back, it has no prefixes"
+                problem(f.name(), key(path, "sysObjectId"), isDefault ? "the default profile matches by falling back, it has no prefixes"
                         : "a profile needs at least one sysObjectID prefix", p.get("sysObjectId"));
             }
             Optional<Pattern> descr = Optional.empty();
@@ -521,21 +535,21 @@ public final class CatalogLoader {
                 try {
                     descr = Optional.of(Pattern.compile(p.get("sysDescr").asText()));
                 } catch (PatternSyntaxException e) {
-                    problem(f.name(), path + ".sysDescr", "not a regular expression: " + e.getDescription(), p.get("sysDescr"));
+                    problem(f.name(), key(path, "sysDescr"), "not a regular expression: " + e.getDescription(), p.get("sysDescr"));
                 }
             }
             List<String> groups = new ArrayList<>();
             JsonNode gs = p.get("groups");
             if (gs == null || !gs.isArray() || gs.isEmpty()) {
-                problem(f.name(), path + ".groups", "must be a non-empty list of metric groups", gs);
+                problem(f.name(), key(path, "groups"), "must be a non-empty list of metric groups", gs);
             } else {
                 for (int j = 0; j < gs.size(); j++) {
                     String g = gs.get(j).asText();
                     if (!groupNames.contains(g)) {
-                        problem(f.name(), path + ".groups[" + j + "]", "unknown metric group (known: "
+                        problem(f.name(), index(key(path, "groups"), j), "unknown metric group (known: "
                                 + String.join(", ", groupNames.stream().sorted().toList()) + ")", gs.get(j));
                     } else if (groups.contains(g)) {
-                        problem(f.name(), path + ".groups[" + j + "]", "group listed twice", gs.get(j));
+                        problem(f.name(), index(key(path, "groups"), j), "group listed twice", gs.get(j));
                     } else {
                         groups.add(g);
                     }
@@ -559,15 +573,15 @@ public final class CatalogLoader {
             return null;
         }
         keys(file, path, n, allowed);
-        String oid = text(file, path + ".oid", n, true);
-        String mib = mibName(file, path + ".mib", n);
+        String oid = text(file, key(path, "oid"), n, true);
+        String mib = mibName(file, key(path, "mib"), n);
         if (oid == null || mib == null) {
             return null;
         }
         try {
             return new ColumnRef(oid, mib);
         } catch (IllegalArgumentException e) {
-            problem(file, path + ".oid", e.getMessage(), n.get("oid"));
+            problem(file, key(path, "oid"), e.getMessage(), n.get("oid"));
             return null;
         }
     }
@@ -584,7 +598,7 @@ public final class CatalogLoader {
     private String text(String file, String path, JsonNode parent, boolean required) {
         String key = path.substring(path.lastIndexOf('.') + 1);
         JsonNode n = parent.get(key);
-        if (n == null || n.isNull()) {
+        if (absent(n)) {
             if (required) {
                 problem(file, path, "is required", null);
             }
@@ -604,14 +618,20 @@ public final class CatalogLoader {
         for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
             String k = it.next();
             if (!allowed.contains(k)) {
-                problem(file, path.isEmpty() ? k : path + "." + k, "unknown key (allowed: "
+                problem(file, path.isEmpty() ? k : key(path, k), "unknown key (allowed: "
                         + String.join(", ", allowed.stream().sorted().toList()) + ")", null);
             }
         }
     }
 
     private void problem(String file, String path, String message, JsonNode value) {
-        String v = value == null ? "" : " (value: " + (value.isValueNode() ? "'" + value.asText() + "'" : value.toString()) + ")";
-        problems.add(file + ": " + path + ": " + message + v);
+        in(file).add(path, value == null ? null : value.isValueNode() ? "'" + value.asText() + "'" : value.toString(),
+                message);
+    }
+
+    /** Records the problems of one data file, each as {@code file: key.path: message (value: ...)}. */
+    private YamlReader in(String file) {
+        return new YamlReader((path, value, message) -> problems.add(file + ": " + path + ": " + message
+                + (value == null ? "" : " (value: " + value + ")")));
     }
 }

@@ -39,6 +39,14 @@ public final class MetricCatalog {
         return groups;
     }
 
+    /**
+     * The names of the standard groups ({@link MetricGroup#standard()}) in catalog order: the
+     * groups a device's {@code metrics:} can name in mibwatch.yaml, all of them when it is not set.
+     */
+    public List<String> standardGroups() {
+        return groups.stream().filter(MetricGroup::standard).map(MetricGroup::name).toList();
+    }
+
     public Optional<MetricGroup> group(String name) {
         return groups.stream().filter(g -> g.name().equals(name)).findFirst();
     }

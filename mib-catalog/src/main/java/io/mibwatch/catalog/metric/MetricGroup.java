@@ -11,9 +11,12 @@ import java.util.Set;
  *
  * @param label     where the instance's human name comes from, if the table has one
  * @param rowFilter which rows of the table belong to the group (all if empty)
+ * @param standard  true for the groups every device polls unless its config lists fewer (the config's
+ *                  {@code metrics:} can name only these); other groups are polled where the device
+ *                  profile lists them
  */
 public record MetricGroup(String name, String description, List<MetricDef> metrics, Optional<Label> label,
-                          Optional<RowFilter> rowFilter) {
+                          Optional<RowFilter> rowFilter, boolean standard) {
     public MetricGroup {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(description, "description");
@@ -43,9 +46,9 @@ public record MetricGroup(String name, String description, List<MetricDef> metri
         }
     }
 
-    /** A group without label or row filter. */
+    /** A group without label or row filter, polled where a device profile lists it. */
     public MetricGroup(String name, String description, List<MetricDef> metrics) {
-        this(name, description, metrics, Optional.empty(), Optional.empty());
+        this(name, description, metrics, Optional.empty(), Optional.empty(), false);
     }
 
     public Optional<MetricDef> metric(String dsName) {

@@ -86,11 +86,22 @@ class CatalogLoaderTest {
             "bad duration       | 'duration: 5m'                    | 'duration: five'               | groups[0].metrics[2].threshold.duration: must be a duration, e.g. 500ms, 90s, 5m, 1h30m, 2d, 1w (value: 'five')",
             "ISO-8601 duration  | 'duration: 5m'                    | 'duration: PT5M'               | groups[0].metrics[2].threshold.duration: must be a duration, e.g. 500ms, 90s, 5m, 1h30m, 2d, 1w (value: 'PT5M')",
             "duplicate group key| 'description: test group'        | 'description: a\n    description: b' | not valid YAML",
+            "standard not a flag| 'description: test group'        | 'description: test group\n    standard: always' | groups[0].standard: must be true or false (value: 'always')",
     })
     void namesTheProblem(String what, String from, String to, String expected) {
         String text = GOOD.replace(from.replace("\\n", "\n"), to.replace("\\n", "\n"));
         CatalogException e = assertThrows(CatalogException.class, () -> load(text), what);
         assertTrue(e.getMessage().contains(expected), e.getMessage());
+    }
+
+    @Test
+    void theGroupsSayWhichAreStandard() {
+        assertEquals(List.of(), load(GOOD).standardGroups(), "a group is not standard unless it says so");
+        MetricCatalog c = load(GOOD.replace("description: test group", "description: test group\n    standard: true"));
+        assertEquals(List.of("g"), c.standardGroups());
+        assertTrue(c.group("g").orElseThrow().standard());
+        // the groups mibwatch.yaml's metrics: can name, polled on every device by default
+        assertEquals(List.of("system", "interfaces", "cpu", "storage", "ucd"), MetricCatalog.standard().standardGroups());
     }
 
     @Test

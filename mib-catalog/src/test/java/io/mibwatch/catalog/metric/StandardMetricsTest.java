@@ -38,7 +38,7 @@ class StandardMetricsTest {
 
     @Test
     void groupNamesAreTheOnesTheConfigUses() {
-        // the config's five groups first (ConfigLoader.METRIC_GROUPS), then the ones profiles add
+        // the five standard groups first (the ones the config names), then the ones profiles add
         assertEquals(List.of("system", "interfaces", "cpu", "storage", "ucd", "entity_temp", "ups", "ups_output",
                         "cisco_cpu", "cisco_mempool", "cisco_envmon", "cisco_rtt", "jnx_operating", "mikrotik",
                         "fortigate"),

@@ -5,7 +5,6 @@ import io.mibwatch.catalog.metric.MetricCatalog;
 import io.mibwatch.catalog.metric.MetricDef;
 import io.mibwatch.catalog.metric.MetricGroup;
 import io.mibwatch.catalog.profile.DeviceProfile;
-import io.mibwatch.config.ConfigLoader;
 import io.mibwatch.core.series.ValueKind;
 import io.mibwatch.poller.discovery.Discovery;
 import io.mibwatch.poller.discovery.Inventory;
@@ -52,8 +51,8 @@ public final class PollPlanner {
 
     /**
      * The groups polled on a device: every configured group, plus the profile's groups that
-     * the config cannot name (the config knows only {@link ConfigLoader#METRIC_GROUPS}; vendor
-     * groups come from the device profile), in catalog order. Discovery decides later which
+     * the config cannot name (the config names only the catalog's standard groups,
+     * {@link MetricGroup#standard()}; the others come from the device profile), in catalog order. Discovery decides later which
      * of them the device has.
      */
     public static List<String> effectiveGroups(Inventory inv, Collection<String> configured) {
@@ -62,7 +61,7 @@ public final class PollPlanner {
                 .orElseGet(() -> catalog.profiles().match(inv.sysObjectId(), inv.sysDescr()));
         List<String> out = new ArrayList<>();
         for (MetricGroup g : catalog.groups()) {
-            boolean vendor = !ConfigLoader.METRIC_GROUPS.contains(g.name());
+            boolean vendor = !g.standard();
             if (configured.contains(g.name()) || (vendor && profile.groups().contains(g.name()))) {
                 out.add(g.name());
             }

@@ -1,19 +1,15 @@
 package io.mibwatch.simulator.scenario;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
+import static io.mibwatch.core.yaml.YamlReader.absent;
+import static io.mibwatch.core.yaml.YamlReader.index;
+import static io.mibwatch.core.yaml.YamlReader.key;
+import static io.mibwatch.core.yaml.YamlReader.show;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.mibwatch.config.ConfigError;
-import io.mibwatch.config.YamlValues;
+import io.mibwatch.config.YamlDocument;
 import io.mibwatch.core.time.DurationText;
-import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import io.mibwatch.core.yaml.YamlReader;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,8 +20,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.snmp4j.smi.OID;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads a scenario file:
@@ -73,24 +67,15 @@ public final class ScenarioLoader {
     private static final Pattern DEVICE_GLOB = Pattern.compile("[A-Za-z0-9_.:*?-]+");
     private static final Pattern DOTTED_OID = Pattern.compile("\\.?[0-9]+(\\.[0-9]+)+");
 
-    private static final YAMLMapper MAPPER = YAMLMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build();
-
     private ScenarioLoader() {
     }
 
     public static Scenario load(Path file) throws ScenarioException {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new ScenarioException(file.toString(), List.of(new ConfigError("", null, "file does not exist")));
-        } catch (CharacterCodingException e) {
-            throw new ScenarioException(file.toString(), List.of(new ConfigError("", null, "not UTF-8 text")));
-        } catch (IOException e) {
-            throw new ScenarioException(file.toString(),
-                    List.of(new ConfigError("", null, "cannot read: " + e.getMessage())));
+            text = YamlDocument.text(file);
+        } catch (YamlDocument.Unreadable e) {
+            throw new ScenarioException(file.toString(), List.of(e.error()));
         }
         return parse(text, file.toString());
     }
@@ -98,17 +83,10 @@ public final class ScenarioLoader {
     /** @param sourceName names the source in the exception message */
     public static Scenario parse(String yaml, String sourceName) throws ScenarioException {
         JsonNode root;
-        try (JsonParser parser = MAPPER.createParser(yaml)) {
-            root = MAPPER.readTree(parser);
-            if (parser.nextToken() != null) {
-                throw new ScenarioException(sourceName, List.of(new ConfigError("", null,
-                        "more than one YAML document (a second '---' near line "
-                                + parser.currentLocation().getLineNr() + "); a scenario is one document")));
-            }
-        } catch (JsonProcessingException e) {
-            throw new ScenarioException(sourceName, List.of(new ConfigError("", null, "malformed YAML " + describe(e))));
-        } catch (IOException e) {
-            throw new ScenarioException(sourceName, List.of(new ConfigError("", null, "cannot read YAML: " + e.getMessage())));
+        try {
+            root = YamlDocument.tree(yaml, "a scenario is one document");
+        } catch (YamlDocument.Unreadable e) {
+            throw new ScenarioException(sourceName, List.of(e.error()));
         }
         Reader r = new Reader();
         Scenario s = r.scenario(root);
@@ -118,27 +96,17 @@ public final class ScenarioLoader {
         return s;
     }
 
-    /** "at line L, column C: problem" from SnakeYAML's marks. */
-    private static String describe(JsonProcessingException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof MarkedYAMLException m && m.getProblemMark() != null) {
-                Mark pm = m.getProblemMark();
-                return "at line " + (pm.getLine() + 1) + ", column " + (pm.getColumn() + 1) + ": " + m.getProblem();
-            }
-        }
-        JsonLocation loc = e.getLocation();
-        String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
-        int nl = original.indexOf('\n');
-        String problem = nl >= 0 ? original.substring(0, nl) : original;
-        return (loc == null ? "" : "at line " + loc.getLineNr() + ", column " + loc.getColumnNr()) + ": " + problem;
-    }
-
-    /** Reads the tree, recording an error for every bad value and going on. */
+    /**
+     * Reads the tree, recording an error for every bad value and going on. The shared
+     * {@link YamlReader} collects the errors; the getters here keep the scenario file's own
+     * wording ("required (...)", "expected ...").
+     */
     private static final class Reader {
         final List<ConfigError> errors = new ArrayList<>();
+        final YamlReader yaml = new YamlReader((path, value, message) -> errors.add(new ConfigError(path, value, message)));
 
         void error(String path, JsonNode value, String message) {
-            errors.add(new ConfigError(path, show(value), message));
+            yaml.add(path, show(value), message);
         }
 
         Scenario scenario(JsonNode root) {
@@ -156,13 +124,13 @@ public final class ScenarioLoader {
                 error("faults", null, "required (a list of faults; faults: [] for none)");
                 return null;
             }
-            if (!list.isArray()) {
-                error("faults", list, "expected a list of faults");
+            List<JsonNode> items = yaml.list("faults", list, "expected a list of faults");
+            if (items == null) {
                 return null;
             }
             List<Fault> faults = new ArrayList<>();
-            for (int i = 0; i < list.size(); i++) {
-                Fault f = fault("faults[" + i + "]", list.get(i));
+            for (int i = 0; i < items.size(); i++) {
+                Fault f = fault(index("faults", i), items.get(i));
                 if (f != null) {
                     faults.add(f);
                 }
@@ -176,10 +144,10 @@ public final class ScenarioLoader {
                 return null;
             }
             unknownKeys(path, n, ALL_KEYS);
-            int before = errors.size();
-            Duration at = offset(path + ".at", n.get("at"));
-            DevicePattern device = device(path + ".device", n.get("device"));
-            String kind = kind(path + ".kind", n.get("kind"));
+            int before = yaml.count();
+            Duration at = offset(key(path, "at"), n.get("at"));
+            DevicePattern device = device(key(path, "device"), n.get("device"));
+            String kind = kind(key(path, "kind"), n.get("kind"));
             if (kind == null) {
                 return null;
             }
@@ -187,30 +155,30 @@ public final class ScenarioLoader {
             for (String k : List.of("duration", "delay", "oid", "value", "ifindex", "every", "ipsla", "loss", "seed")) {
                 JsonNode v = n.get(k);
                 if (!needed.contains(k) && v != null) {
-                    error(path + "." + k, v, "does not apply to kind " + kind + (needed.isEmpty() ? ""
+                    error(key(path, k), v, "does not apply to kind " + kind + (needed.isEmpty() ? ""
                             : "; " + kind + " takes " + String.join(", ", new java.util.TreeSet<>(needed))));
                 }
             }
-            Duration duration = needed.contains("duration") ? positiveDuration(path + ".duration", n.get("duration")) : Duration.ZERO;
-            Duration delay = needed.contains("delay") ? positiveDuration(path + ".delay", n.get("delay")) : null;
-            OID oid = needed.contains("oid") ? oid(path + ".oid", n.get("oid")) : null;
+            Duration duration = needed.contains("duration") ? positiveDuration(key(path, "duration"), n.get("duration")) : Duration.ZERO;
+            Duration delay = needed.contains("delay") ? positiveDuration(key(path, "delay"), n.get("delay")) : null;
+            OID oid = needed.contains("oid") ? oid(key(path, "oid"), n.get("oid")) : null;
             Integer value = needed.contains("value")
-                    ? integer(path + ".value", n.get("value"), 0, 100, "a CPU percentage, 0-100") : null;
+                    ? integer(key(path, "value"), n.get("value"), 0, 100, "a CPU percentage, 0-100") : null;
             Integer ifIndex = needed.contains("ifindex")
-                    ? integer(path + ".ifindex", n.get("ifindex"), 1, Integer.MAX_VALUE,
+                    ? integer(key(path, "ifindex"), n.get("ifindex"), 1, Integer.MAX_VALUE,
                             "an ifIndex, 1-2147483647 (RFC 2863 InterfaceIndex)") : null;
-            Duration every = needed.contains("every") ? positiveDuration(path + ".every", n.get("every")) : null;
+            Duration every = needed.contains("every") ? positiveDuration(key(path, "every"), n.get("every")) : null;
             Integer ipsla = needed.contains("ipsla")
-                    ? integer(path + ".ipsla", n.get("ipsla"), 1, Integer.MAX_VALUE,
+                    ? integer(key(path, "ipsla"), n.get("ipsla"), 1, Integer.MAX_VALUE,
                             "an IP SLA operation number (rttMonCtrlAdminIndex), 1-2147483647") : null;
             Integer loss = needed.contains("loss")
-                    ? integer(path + ".loss", n.get("loss"), 0, 100, "a packet loss percentage, 0-100") : null;
+                    ? integer(key(path, "loss"), n.get("loss"), 0, 100, "a packet loss percentage, 0-100") : null;
             Integer seed = needed.contains("seed")
-                    ? integer(path + ".seed", n.get("seed"), 0, Integer.MAX_VALUE, "a whole number >= 0") : null;
-            if (errors.size() == before && every != null && duration.compareTo(every) >= 0) {
-                error(path + ".duration", n.get("duration"), "must be shorter than every (" + n.get("every").asText() + ")");
+                    ? integer(key(path, "seed"), n.get("seed"), 0, Integer.MAX_VALUE, "a whole number >= 0") : null;
+            if (yaml.count() == before && every != null && duration.compareTo(every) >= 0) {
+                error(key(path, "duration"), n.get("duration"), "must be shorter than every (" + n.get("every").asText() + ")");
             }
-            if (errors.size() > before) {
+            if (yaml.count() > before) {
                 return null;
             }
             return switch (kind) {
@@ -315,8 +283,9 @@ public final class ScenarioLoader {
             while (it.hasNext()) {
                 String k = it.next();
                 if (!known.contains(k)) {
-                    errors.add(new ConfigError(path.isEmpty() ? k : path + "." + k, null,
-                            "unknown key; known keys here: " + String.join(", ", new java.util.TreeSet<>(known))));
+                    // no "did you mean": scenario files have always listed the keys instead
+                    yaml.add(key(path, k), null,
+                            "unknown key; known keys here: " + String.join(", ", new java.util.TreeSet<>(known)));
                 }
             }
         }
@@ -324,14 +293,6 @@ public final class ScenarioLoader {
         static String kindNames() {
             return String.join(", ", new LinkedHashSet<>(List.of("timeout", "slow", "garbled", "truncated",
                     "auth_failure", "reboot", "counter_wrap", "cpu_spike", "interface_down", "degradation")));
-        }
-
-        static boolean absent(JsonNode n) {
-            return YamlValues.absent(n);
-        }
-
-        static String show(JsonNode n) {
-            return YamlValues.show(n);
         }
     }
 }

@@ -1,5 +1,9 @@
 package io.mibwatch.thresholds.ruletest;
 
+import static io.mibwatch.core.yaml.YamlReader.absent;
+import static io.mibwatch.core.yaml.YamlReader.index;
+import static io.mibwatch.core.yaml.YamlReader.key;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.mibwatch.catalog.threshold.Direction;
@@ -64,6 +68,9 @@ import java.util.regex.Pattern;
  * Values: numbers, {@code _} gap, {@code !} failed poll, and promtool's expansions
  * {@code a+bxn} / {@code a-bxn} (a, then n more values stepping by b), {@code _xn}, {@code !xn}.
  * Times are offsets from the first step ({@code 90s, 5m, 1h}).
+ *
+ * <p>Key paths are built as in every YAML reader ({@link io.mibwatch.core.yaml.YamlReader}); unlike
+ * mibwatch.yaml, a rule test file stops at its first problem, as promtool's test files do.
  */
 public final class RuleTestParser {
 
@@ -115,7 +122,7 @@ public final class RuleTestParser {
         List<RuleBinding> rules = new ArrayList<>();
         int i = 0;
         for (JsonNode r : list(root, "rules", "")) {
-            rules.add(rule(r, "rules[" + i++ + "]"));
+            rules.add(rule(r, index("rules", i++)));
         }
         config = config.withRules(rules);
         Map<String, String> deps = new LinkedHashMap<>();
@@ -135,7 +142,7 @@ public final class RuleTestParser {
         List<RuleTestFile.TestCase> tests = new ArrayList<>();
         i = 0;
         for (JsonNode t : list(root, "tests", "")) {
-            tests.add(test(t, "tests[" + i++ + "]"));
+            tests.add(test(t, index("tests", i++)));
         }
         if (tests.isEmpty()) {
             throw fail("tests", "needs at least one test");
@@ -148,7 +155,7 @@ public final class RuleTestParser {
                 "watch", "against");
         String id = text(r, "id", path);
         JsonNode m = r.path("match");
-        known(m, path + ".match", "device", "group", "metric", "instance");
+        known(m, key(path, "match"), "device", "group", "metric", "instance");
         Selector selector = new Selector(m.path("device").asText("*"), m.path("group").asText("*"),
                 m.path("metric").asText("*"), m.path("instance").asText("*"));
         String kind = r.path("kind").asText("static");
@@ -156,15 +163,15 @@ public final class RuleTestParser {
             Direction direction = Direction.valueOf(r.path("direction").asText("high").toUpperCase(Locale.ROOT));
             Levels levels = new Levels(direction, number(r, "warning", path), number(r, "critical", path),
                     number(r, "rearm", path), r.path("trigger").asInt(1),
-                    r.has("for") ? duration(r.get("for"), path + ".for") : Duration.ZERO);
+                    r.has("for") ? duration(r.get("for"), key(path, "for")) : Duration.ZERO);
             Rule rule = switch (kind) {
                 case "static" -> new StaticThreshold(RuleId.of(id), levels);
                 case "change" -> new ChangeRule(RuleId.of(id),
                         ChangeRule.Kind.valueOf(r.path("change").asText("relative").toUpperCase(Locale.ROOT)),
                         ChangeRule.Watch.valueOf(r.path("watch").asText("either").toUpperCase(Locale.ROOT)),
-                        r.has("against") ? Optional.of(duration(r.get("against"), path + ".against")) : Optional.empty(),
+                        r.has("against") ? Optional.of(duration(r.get("against"), key(path, "against"))) : Optional.empty(),
                         levels);
-                default -> throw fail(path + ".kind", "'" + kind + "' is not a rule kind (static, change)");
+                default -> throw fail(key(path, "kind"), "'" + kind + "' is not a rule kind (static, change)");
             };
             return new RuleBinding(selector, rule);
         } catch (IllegalArgumentException e) {
@@ -178,7 +185,7 @@ public final class RuleTestParser {
         List<RuleTestFile.InputSeries> series = new ArrayList<>();
         int i = 0;
         for (JsonNode s : list(t, "series", path)) {
-            String p = path + ".series[" + i++ + "]";
+            String p = index(key(path, "series"), i++);
             known(s, p, "device", "group", "instance", "metric", "values");
             SeriesId id;
             try {
@@ -187,24 +194,24 @@ public final class RuleTestParser {
             } catch (IllegalArgumentException e) {
                 throw fail(p, e.getMessage());
             }
-            series.add(new RuleTestFile.InputSeries(id, values(text(s, "values", p), p + ".values")));
+            series.add(new RuleTestFile.InputSeries(id, values(text(s, "values", p), key(p, "values"))));
         }
         List<Silence> silences = new ArrayList<>();
         i = 0;
         for (JsonNode s : list(t, "silences", path)) {
-            String p = path + ".silences[" + i + "]";
+            String p = index(key(path, "silences"), i);
             known(s, p, "matchers", "start", "end", "comment");
             List<Matcher> matchers = new ArrayList<>();
             for (JsonNode m : s.path("matchers")) {
                 try {
                     matchers.add(Matcher.parse(m.asText()));
                 } catch (IllegalArgumentException e) {
-                    throw fail(p + ".matchers", e.getMessage());
+                    throw fail(key(p, "matchers"), e.getMessage());
                 }
             }
             try {
-                silences.add(new Silence("s" + i, matchers, START.plus(duration(s.get("start"), p + ".start")),
-                        START.plus(duration(s.get("end"), p + ".end")), "rules-test", s.path("comment").asText("")));
+                silences.add(new Silence("s" + i, matchers, START.plus(duration(s.get("start"), key(p, "start"))),
+                        START.plus(duration(s.get("end"), key(p, "end"))), "rules-test", s.path("comment").asText("")));
             } catch (IllegalArgumentException e) {
                 throw fail(p, e.getMessage());
             }
@@ -213,24 +220,24 @@ public final class RuleTestParser {
         List<RuleTestFile.TimedAck> acks = new ArrayList<>();
         i = 0;
         for (JsonNode a : list(t, "acks", path)) {
-            String p = path + ".acks[" + i++ + "]";
+            String p = index(key(path, "acks"), i++);
             known(a, p, "at", "alert", "user", "comment");
-            acks.add(new RuleTestFile.TimedAck(duration(a.get("at"), p + ".at"), alertId(text(a, "alert", p), p + ".alert"),
+            acks.add(new RuleTestFile.TimedAck(duration(a.get("at"), key(p, "at")), alertId(text(a, "alert", p), key(p, "alert")),
                     a.path("user").asText("rules-test"), a.path("comment").asText("")));
         }
         List<RuleTestFile.Expectation> expect = new ArrayList<>();
         i = 0;
         for (JsonNode e : list(t, "expect", path)) {
-            String p = path + ".expect[" + i++ + "]";
+            String p = index(key(path, "expect"), i++);
             known(e, p, "at", "alerts", "notifications");
             List<RuleTestFile.ExpectedAlert> alerts = new ArrayList<>();
             int j = 0;
             for (JsonNode a : list(e, "alerts", p)) {
-                String q = p + ".alerts[" + j++ + "]";
+                String q = index(key(p, "alerts"), j++);
                 known(a, q, "alert", "state", "severity", "silenced", "suppressed", "acknowledged", "flapping");
-                alerts.add(new RuleTestFile.ExpectedAlert(alertId(text(a, "alert", q), q + ".alert"),
-                        enumOf(AlertState.class, a.path("state").asText("firing"), q + ".state"),
-                        enumOf(Severity.class, a.path("severity").asText("warning"), q + ".severity"),
+                alerts.add(new RuleTestFile.ExpectedAlert(alertId(text(a, "alert", q), key(q, "alert")),
+                        enumOf(AlertState.class, a.path("state").asText("firing"), key(q, "state")),
+                        enumOf(Severity.class, a.path("severity").asText("warning"), key(q, "severity")),
                         bool(a, "silenced", q, false), bool(a, "suppressed", q, false),
                         bool(a, "acknowledged", q, false), bool(a, "flapping", q, false)));
             }
@@ -240,7 +247,7 @@ public final class RuleTestParser {
                 e.get("notifications").forEach(x -> n.add(x.asText()));
                 notifications = Optional.of(n);
             }
-            expect.add(new RuleTestFile.Expectation(duration(e.get("at"), p + ".at"), alerts, notifications));
+            expect.add(new RuleTestFile.Expectation(duration(e.get("at"), key(p, "at")), alerts, notifications));
         }
         return new RuleTestFile.TestCase(name, series, silences, acks, expect);
     }
@@ -279,7 +286,7 @@ public final class RuleTestParser {
     }
 
     private Duration duration(JsonNode n, String path) {
-        if (n == null || n.isNull()) {
+        if (absent(n)) {
             throw fail(path, "missing (a duration such as 30s, 5m, 1h)");
         }
         return DurationText.parse(n.asText()).orElseThrow(() ->
@@ -308,7 +315,7 @@ public final class RuleTestParser {
             return OptionalDouble.empty();
         }
         if (!n.get(key).isNumber()) {
-            throw fail(path + "." + key, "'" + n.get(key).asText() + "' is not a number");
+            throw fail(key(path, key), "'" + n.get(key).asText() + "' is not a number");
         }
         return OptionalDouble.of(n.get(key).asDouble());
     }
@@ -318,26 +325,26 @@ public final class RuleTestParser {
             return dflt;
         }
         if (!n.get(key).isBoolean()) {
-            throw fail(path + "." + key, "'" + n.get(key).asText() + "' is not true or false");
+            throw fail(key(path, key), "'" + n.get(key).asText() + "' is not true or false");
         }
         return n.get(key).asBoolean();
     }
 
     private String text(JsonNode n, String key, String path) {
         JsonNode v = n.get(key);
-        if (v == null || v.isNull() || v.asText().isBlank()) {
-            throw fail(path.isEmpty() ? key : path + "." + key, "missing");
+        if (absent(v) || v.asText().isBlank()) {
+            throw fail(key(path, key), "missing");
         }
         return v.asText();
     }
 
     private Iterable<JsonNode> list(JsonNode n, String key, String path) {
         JsonNode v = n.get(key);
-        if (v == null || v.isNull()) {
+        if (absent(v)) {
             return List.of();
         }
         if (!v.isArray()) {
-            throw fail(path.isEmpty() ? key : path + "." + key, "must be a list");
+            throw fail(key(path, key), "must be a list");
         }
         return v;
     }
@@ -352,7 +359,7 @@ public final class RuleTestParser {
         List<String> allowed = List.of(keys);
         n.fieldNames().forEachRemaining(k -> {
             if (!allowed.contains(k)) {
-                throw fail(path.isEmpty() ? k : path + "." + k, "unknown key (known: " + String.join(", ", allowed) + ")");
+                throw fail(key(path, k), "unknown key (known: " + String.join(", ", allowed) + ")");
             }
         });
     }

@@ -1,9 +1,9 @@
-package io.mibwatch.config;
+package io.mibwatch.core.yaml;
 
 import java.util.Collection;
 
 /** "Did you mean ...?" for typos in keys, names and enum values. */
-final class Closest {
+public final class Closest {
 
     private Closest() {
     }
@@ -13,7 +13,7 @@ final class Closest {
      * is close enough to be a plausible typo: one edit, or up to a third of the word for long words
      * (a swap of two neighbouring letters counts as one).
      */
-    static String to(String typo, Collection<String> candidates) {
+    public static String to(String typo, Collection<String> candidates) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         String t = typo.toLowerCase(java.util.Locale.ROOT);
@@ -31,7 +31,7 @@ final class Closest {
     }
 
     /** " (did you mean 'x'?)" or "". */
-    static String hint(String typo, Collection<String> candidates) {
+    public static String hint(String typo, Collection<String> candidates) {
         String c = to(typo, candidates);
         return c == null ? "" : " (did you mean '" + c + "'?)";
     }

@@ -1,11 +1,12 @@
 package io.mibwatch.config;
 
-import static io.mibwatch.config.Problems.absent;
-import static io.mibwatch.config.Problems.index;
-import static io.mibwatch.config.Problems.key;
-import static io.mibwatch.config.Problems.show;
+import static io.mibwatch.core.yaml.YamlReader.absent;
+import static io.mibwatch.core.yaml.YamlReader.index;
+import static io.mibwatch.core.yaml.YamlReader.key;
+import static io.mibwatch.core.yaml.YamlReader.show;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mibwatch.core.yaml.Closest;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -22,7 +23,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Reads the {@code services:} section; every problem recorded with its key path, reading goes on. */
-final class ServicesValidator {
+final class ServicesReader {
 
     static final Set<String> SERVICE_KEYS = Set.of("name", "members", "window", "working_hours", "apdex_alert");
     static final Set<String> MEMBER_KEYS = Set.of("device", "series", "t", "lower_is_better");
@@ -38,35 +39,21 @@ final class ServicesValidator {
 
     private final Problems problems;
 
-    ServicesValidator(Problems problems) {
+    ServicesReader(Problems problems) {
         this.problems = problems;
     }
 
     /**
      * @param deviceNames devices declared in the file: a member naming another device is a typo
      */
-    ServicesConfig services(JsonNode n, Set<String> deviceNames) {
+    ServicesConfig read(JsonNode n, Set<String> deviceNames) {
         if (absent(n)) {
             return ServicesConfig.NONE;
         }
-        if (!n.isArray()) {
-            problems.add("services", show(n), "expected a list of services ({name, members, ...})");
-            return ServicesConfig.NONE;
-        }
-        List<ServicesConfig.Service> out = new ArrayList<>();
         Set<String> names = new HashSet<>();
-        for (int i = 0; i < n.size(); i++) {
-            String path = index("services", i);
-            ServicesConfig.Service s = service(path, n.get(i), deviceNames);
-            if (s != null) {
-                if (!names.add(s.name())) {
-                    problems.add(key(path, "name"), s.name(), "duplicate service name");
-                } else {
-                    out.add(s);
-                }
-            }
-        }
-        return new ServicesConfig(out);
+        return new ServicesConfig(problems.items("services", n, "expected a list of services ({name, members, ...})",
+                (path, s) -> problems.uniqueName(service(path, s, deviceNames), ServicesConfig.Service::name, path, names,
+                        "duplicate service name")));
     }
 
     private ServicesConfig.Service service(String path, JsonNode n, Set<String> deviceNames) {
@@ -74,10 +61,10 @@ final class ServicesValidator {
                 == null) {
             return null;
         }
-        int before = problems.list().size();
+        int before = problems.count();
         String name = problems.requiredText(key(path, "name"), n.get("name"));
-        if (name != null && !ConfigValidator.DEVICE_NAME.matcher(name).matches()) {
-            problems.add(key(path, "name"), name, "must match " + ConfigValidator.DEVICE_NAME.pattern()
+        if (name != null && !DevicesReader.DEVICE_NAME.matcher(name).matches()) {
+            problems.add(key(path, "name"), name, "must match " + DevicesReader.DEVICE_NAME.pattern()
                     + " (it is used in CLI arguments and API paths)");
         }
         List<ServicesConfig.Member> members = new ArrayList<>();
@@ -101,7 +88,7 @@ final class ServicesValidator {
                 : Optional.ofNullable(workingHours(key(path, "working_hours"), n.get("working_hours")));
         Optional<ServicesConfig.ApdexAlert> alert = absent(n.get("apdex_alert")) ? Optional.empty()
                 : Optional.ofNullable(alert(key(path, "apdex_alert"), n.get("apdex_alert")));
-        if (problems.list().size() != before) {
+        if (problems.count() != before) {
             return null;
         }
         return new ServicesConfig.Service(name, members, window, hours, alert);
@@ -111,7 +98,7 @@ final class ServicesValidator {
         if (problems.mapping(path, n, MEMBER_KEYS, "a member: device, series, t, lower_is_better") == null) {
             return null;
         }
-        int before = problems.list().size();
+        int before = problems.count();
         String device = problems.requiredText(key(path, "device"), n.get("device"));
         if (device != null && !deviceNames.contains(device)) {
             problems.add(key(path, "device"), device, "no such device under devices"
@@ -128,7 +115,7 @@ final class ServicesValidator {
             Boolean b = problems.bool(key(path, "lower_is_better"), n.get("lower_is_better"));
             lower = b == null || b;
         }
-        if (problems.list().size() != before) {
+        if (problems.count() != before) {
             return null;
         }
         return new ServicesConfig.Member(device, series, t, lower);

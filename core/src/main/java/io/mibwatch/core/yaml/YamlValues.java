@@ -1,4 +1,4 @@
-package io.mibwatch.config;
+package io.mibwatch.core.yaml;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

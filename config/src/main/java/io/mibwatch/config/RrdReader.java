@@ -1,7 +1,7 @@
 package io.mibwatch.config;
 
-import static io.mibwatch.config.Problems.absent;
-import static io.mibwatch.config.Problems.show;
+import static io.mibwatch.core.yaml.YamlReader.absent;
+import static io.mibwatch.core.yaml.YamlReader.show;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mibwatch.core.time.DurationText;
@@ -9,16 +9,16 @@ import java.time.Duration;
 import java.util.Set;
 
 /** Reads the {@code rrd:} section; every problem recorded with its key path, reading goes on. */
-final class RrdValidator {
+final class RrdReader {
     static final Set<String> RRD_KEYS = Set.of("write_behind");
 
     private final Problems problems;
 
-    RrdValidator(Problems problems) {
+    RrdReader(Problems problems) {
         this.problems = problems;
     }
 
-    RrdConfig rrd(JsonNode n) {
+    RrdConfig read(JsonNode n) {
         if (absent(n)) {
             return RrdConfig.DEFAULT;
         }

@@ -1,7 +1,8 @@
 package io.mibwatch.config;
 
-import static io.mibwatch.config.Problems.absent;
-import static io.mibwatch.config.Problems.key;
+import static io.mibwatch.core.yaml.YamlReader.absent;
+import static io.mibwatch.core.yaml.YamlReader.key;
+import static io.mibwatch.core.yaml.YamlReader.show;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.InvalidPathException;
@@ -11,7 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** Reads the {@code http:} section; every problem recorded with its key path, reading goes on. */
-final class HttpValidator {
+final class HttpReader {
     static final Set<String> HTTP_KEYS = Set.of("listen", "https", "metrics_public", "metrics_token", "session_idle");
     static final Set<String> HTTPS_KEYS = Set.of("keystore", "password");
 
@@ -19,13 +20,13 @@ final class HttpValidator {
     private final SecretReader secrets;
     private final Path baseDir;
 
-    HttpValidator(Problems problems, SecretReader secrets, Path baseDir) {
+    HttpReader(Problems problems, SecretReader secrets, Path baseDir) {
         this.problems = problems;
         this.secrets = secrets;
         this.baseDir = baseDir;
     }
 
-    HttpConfig http(JsonNode n) {
+    HttpConfig read(JsonNode n) {
         if (absent(n)) {
             return HttpConfig.DEFAULT;
         }
@@ -65,7 +66,7 @@ final class HttpValidator {
         if (!absent(n.get("session_idle"))) {
             Duration d = problems.duration("http.session_idle", n.get("session_idle"));
             if (d != null && d.compareTo(Duration.ofMinutes(1)) < 0) {
-                problems.add("http.session_idle", Problems.show(n.get("session_idle")), "must be at least 1m");
+                problems.add("http.session_idle", show(n.get("session_idle")), "must be at least 1m");
             } else if (d != null) {
                 idle = d;
             }
