@@ -4,6 +4,7 @@ import static io.mibwatch.core.yaml.YamlReader.absent;
 import static io.mibwatch.core.yaml.YamlReader.show;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mibwatch.core.time.DurationText;
 import java.time.Duration;
 import java.util.Set;
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mibwatch.core.time.DurationText;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,18 +54,19 @@ class YamlReaderTest {
         assertEquals("core1", reader.requiredText("name", n.get("name")));
         assertFalse(reader.bool("bulk", n.get("bulk")));
         assertTrue(reader.bool("absent", n.get("absent"), true));
-        assertEquals(Duration.ofSeconds(5), reader.duration("every", n.get("every"),
-                t -> t.equals("5s") ? Duration.ofSeconds(5) : null, "e.g. 5s"));
-        assertEquals(Duration.ofSeconds(7), reader.duration("n", tree("7"), t -> null, "e.g. 5s"));
+        assertEquals(Duration.ofSeconds(5), reader.duration("every", n.get("every")));
+        assertEquals(Duration.ofSeconds(7), reader.duration("n", tree("7")));
+        assertEquals(Duration.ofMinutes(90), reader.duration("n", tree("\"1h30m\"")));
         assertEquals(2, reader.list("list", n.get("list"), "expected a list").size());
         assertEquals(List.of(), problems);
     }
 
     @Test
     void namesTheDurationGrammarAndRefusesZero() throws Exception {
-        assertNull(reader.duration("every", tree("\"soon\""), t -> null, "e.g. 5s"));
-        assertNull(reader.duration("every", tree("0"), t -> null, "e.g. 5s"));
-        assertEquals(List.of("every | soon | not a duration (e.g. 5s)", "every | 0 | must be positive"), problems);
+        assertNull(reader.duration("every", tree("\"soon\"")));
+        assertNull(reader.duration("every", tree("0")));
+        assertEquals(List.of("every | soon | not a duration (" + DurationText.EXAMPLES_OR_SECONDS + ")",
+                "every | 0 | must be positive"), problems);
     }
 
     @Test
