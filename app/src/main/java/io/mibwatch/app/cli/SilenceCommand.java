@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
@@ -105,6 +106,10 @@ final class SilenceCommand implements Runnable {
             }
             if (!to.isAfter(now)) {
                 throw new CliFailure("the silence would end in the past (" + to + ")", ExitCodes.USAGE);
+            }
+            Optional<String> tooLong = SilenceRow.lengthProblem(from, to);
+            if (tooLong.isPresent()) {
+                throw new CliFailure(tooLong.get(), ExitCodes.USAGE);
             }
             String who = user != null ? user : System.getProperty("user.name", "unknown");
             String id = "s-" + UUID.randomUUID().toString().substring(0, 8);

@@ -118,7 +118,7 @@ public final class Daemon implements AutoCloseable {
      * (the store closes it once the file is mapped), and Linux caps mappings per process at
      * {@code vm.max_map_count} (65530 by default). A file closed by the LRU bound is reopened at
      * its next write, and at a million series (90,000 interface files) that close and reopen cost
-     * more than everything else together (issue 9 burst run). So: as many as the kernel allows
+     * more than everything else together (burst benchmark, docs/benchmarks.md). So: as many as the kernel allows
      * after the JVM's own mappings.
      */
     static int maxOpenFiles(long maxMapCount) {
@@ -134,8 +134,8 @@ public final class Daemon implements AutoCloseable {
     /**
      * Reads a sysctl file line-wise. Not with {@code Files.readString}: procfs reports these
      * files as empty, and JDK 17's readAllBytes then returned only the first byte ("6" of
-     * 65530), which silently capped the daemon at the store's 4,096 open files; the issue 9
-     * burst run then closed and reopened RRD files on every write.
+     * 65530), which silently capped the daemon at the store's 4,096 open files; the burst
+     * benchmark then closed and reopened RRD files on every write.
      */
     static long kernelMapCount(Path sysctl) {
         try (java.io.BufferedReader r = Files.newBufferedReader(sysctl)) {

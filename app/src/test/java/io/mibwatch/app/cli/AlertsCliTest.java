@@ -187,7 +187,7 @@ class AlertsCliTest {
 
     /** The same spans as the web API's silence test (AlertsApiIT): the one duration grammar. */
     @ParameterizedTest
-    @CsvSource({"1w, 604800", "1h30m, 5400", "90s, 90"})
+    @CsvSource({"1w, 604800", "1h30m, 5400", "90s, 90", "31d, 2678400"})
     void silenceForTakesTheOneDurationGrammar(String span, long seconds) throws Exception {
         Run add = run("silence", "add", "--match", "device=srv1", "--start", "2030-01-01T00:00:00Z", "--for", span,
                 "--comment", "CHG-9", "--data", data.toString());
@@ -204,7 +204,8 @@ class AlertsCliTest {
     @CsvSource(delimiter = '|', value = {
             "1x|--for '1x': not a duration (e.g. 500ms, 90s, 5m, 1h30m, 2d, 1w)",
             "30m1h|--for '30m1h': not a duration (e.g. 500ms, 90s, 5m, 1h30m, 2d, 1w)",
-            "0s|--for '0s': must be at least 1ms"})
+            "0s|--for '0s': must be at least 1ms",
+            "5w|a silence may last at most 31 days, got PT840H"})
     void silenceForRefusesNamingTheOptionAndTheValue(String span, String message) {
         Run add = run("silence", "add", "--match", "device=srv1", "--for", span, "--comment", "x",
                 "--data", data.toString());

@@ -1,9 +1,11 @@
 package io.mibwatch.thresholds.store;
 
 import io.mibwatch.thresholds.notify.Glob;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -29,6 +31,22 @@ public record SilenceRow(String id, Matcher matcher, Instant start, Instant end,
         if (!end.isAfter(start)) {
             throw new IllegalArgumentException("silence " + id + ": end " + end + " must be after start " + start);
         }
+    }
+
+    /**
+     * The longest silence a user may add, from the CLI and the web alike: a forgotten
+     * maintenance window must not hide a device's alerts for months. Silences already stored
+     * are kept whatever their length.
+     */
+    public static final Duration MAX_LENGTH = Duration.ofDays(31);
+
+    /** Why a silence from {@code start} to {@code end} may not be added, or empty when it may. */
+    public static Optional<String> lengthProblem(Instant start, Instant end) {
+        Duration length = Duration.between(start, end);
+        if (length.compareTo(MAX_LENGTH) > 0) {
+            return Optional.of("a silence may last at most " + MAX_LENGTH.toDays() + " days, got " + length);
+        }
+        return Optional.empty();
     }
 
     /** Active at {@code now}: start <= now < end. */

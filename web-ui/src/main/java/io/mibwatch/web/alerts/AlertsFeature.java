@@ -42,8 +42,6 @@ import org.slf4j.LoggerFactory;
 public final class AlertsFeature implements WebFeature, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AlertsFeature.class);
     public static final int MAX_COMMENT = 500;
-    /** A silence longer than this is a rule change, not a maintenance window. */
-    public static final Duration MAX_SILENCE = Duration.ofDays(31);
 
     private final AlertStore store;
     private final AlertControl control;
@@ -169,10 +167,9 @@ public final class AlertsFeature implements WebFeature, AutoCloseable {
         if (!end.isAfter(start) || !end.isAfter(now)) {
             throw HttpError.badRequest("'until' " + end + " must be after the start " + start + " and in the future");
         }
-        if (Duration.between(start, end).compareTo(MAX_SILENCE) > 0) {
-            throw HttpError.badRequest("a silence may last at most " + MAX_SILENCE.toDays() + " days, got "
-                    + Duration.between(start, end));
-        }
+        SilenceRow.lengthProblem(start, end).ifPresent(p -> {
+            throw HttpError.badRequest(p);
+        });
         String id = "s-" + HexFormat.of().formatHex(randomBytes(4));
         SilenceRow row = new SilenceRow(id, new SilenceRow.Matcher(device, metric, labels), start, end,
                 caller.user(), comment(b.comment(), true));

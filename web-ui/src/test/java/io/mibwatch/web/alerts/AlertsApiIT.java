@@ -127,7 +127,7 @@ class AlertsApiIT {
 
     /** The same spans as {@code mibwatch silence add --for} (AlertsCliTest): the one duration grammar. */
     @ParameterizedTest
-    @CsvSource({"1w, 604800", "1h30m, 5400", "90s, 90"})
+    @CsvSource({"1w, 604800", "1h30m, 5400", "90s, 90", "31d, 2678400"})
     void silenceDurationTakesTheOneDurationGrammar(String span, long seconds) {
         HttpResponse<String> created = web.http(Role.OPERATOR).post("/api/silences", "{\"device\":\"srv1\",\"duration\":\""
                 + span + "\",\"start\":\"2030-01-01T00:00:00Z\",\"comment\":\"CHG-9\"}");
@@ -141,7 +141,8 @@ class AlertsApiIT {
     @CsvSource(delimiter = '|', value = {
             "1x|'duration' 1x is not a duration (e.g. 500ms, 90s, 5m, 1h30m, 2d, 1w)",
             "30m1h|'duration' 30m1h is not a duration (e.g. 500ms, 90s, 5m, 1h30m, 2d, 1w)",
-            "0s|'duration' must be positive, got 0s"})
+            "0s|'duration' must be positive, got 0s",
+            "5w|a silence may last at most 31 days, got PT840H"})
     void badSilenceDurationNamesTheFieldAndTheValue(String span, String message) {
         HttpResponse<String> bad = web.http(Role.OPERATOR).post("/api/silences",
                 "{\"device\":\"srv1\",\"duration\":\"" + span + "\",\"comment\":\"x\"}");
