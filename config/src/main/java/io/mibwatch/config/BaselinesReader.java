@@ -103,15 +103,7 @@ final class BaselinesReader {
         boolean split = problems.bool(key(path, "split_weekend"), n.get("split_weekend"), true);
         boolean critical = problems.word(key(path, "severity"), n.get("severity"),
                 Map.of("critical", true, "warning", false), false, "expected warning or critical");
-        Duration forDuration = Duration.ZERO;
-        JsonNode f = n.get("for");
-        if (!absent(f)) {
-            boolean zero = (f.isIntegralNumber() && f.intValue() == 0) || (f.isTextual() && f.textValue().matches("0+[a-z]*"));
-            if (!zero) {
-                Duration d = problems.duration(key(path, "for"), f);
-                forDuration = d == null ? Duration.ZERO : d;
-            }
-        }
+        Duration forDuration = problems.durationOrZero(key(path, "for"), n.get("for"));
         Optional<java.time.ZoneId> zone = Optional.empty();
         if (!absent(n.get("zone"))) {
             String z = problems.requiredText(key(path, "zone"), n.get("zone"));

@@ -146,15 +146,7 @@ final class ThresholdsReader {
                     "consecutive breaching polls, 1..10000");
             trigger = t == null ? 1 : t;
         }
-        Duration forDuration = Duration.ZERO;
-        JsonNode f = n.get("for");
-        if (!absent(f)) {
-            boolean zero = (f.isIntegralNumber() && f.intValue() == 0) || (f.isTextual() && f.textValue().matches("0+[a-z]*"));
-            if (!zero) {
-                Duration d = problems.duration(key(path, "for"), f);
-                forDuration = d == null ? Duration.ZERO : d;
-            }
-        }
+        Duration forDuration = problems.durationOrZero(key(path, "for"), n.get("for"));
         if (problems.count() != before) {
             return null;
         }

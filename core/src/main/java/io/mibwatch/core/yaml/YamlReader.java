@@ -259,6 +259,22 @@ public class YamlReader {
     }
 
     /**
+     * A duration that may be left out or written as zero ({@code for: 0}, {@code for: 0s}: no
+     * wait), else positive as in {@link #duration}; zero after a problem.
+     */
+    public Duration durationOrZero(String path, JsonNode n) {
+        if (absent(n)) {
+            return Duration.ZERO;
+        }
+        boolean zero = (n.isIntegralNumber() && n.intValue() == 0) || (n.isTextual() && n.textValue().matches("0+[a-z]*"));
+        if (zero) {
+            return Duration.ZERO;
+        }
+        Duration d = duration(path, n);
+        return d == null ? Duration.ZERO : d;
+    }
+
+    /**
      * A positive duration: text in mibwatch's one duration grammar ({@link DurationText}) or a
      * whole number of seconds, as a number or as text.
      */

@@ -70,6 +70,17 @@ class YamlReaderTest {
     }
 
     @Test
+    void durationOrZeroTakesAbsenceAndZeroAsNoWait() throws Exception {
+        assertEquals(Duration.ZERO, reader.durationOrZero("for", null));
+        assertEquals(Duration.ZERO, reader.durationOrZero("for", tree("0")));
+        assertEquals(Duration.ZERO, reader.durationOrZero("for", tree("\"0s\"")));
+        assertEquals(Duration.ofMinutes(5), reader.durationOrZero("for", tree("\"5m\"")));
+        assertEquals(List.of(), problems);
+        assertEquals(Duration.ZERO, reader.durationOrZero("for", tree("\"later\"")));
+        assertEquals(List.of("for | later | not a duration (" + DurationText.EXAMPLES_OR_SECONDS + ")"), problems);
+    }
+
+    @Test
     void oneOfHintsTheNearestName() throws Exception {
         assertEquals("WARNING", reader.oneOf("severity", tree("\"warning\""), "severity", List.of("warning", "critical"),
                 s -> s.toUpperCase(java.util.Locale.ROOT)));

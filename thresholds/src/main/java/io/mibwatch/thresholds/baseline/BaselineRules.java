@@ -22,7 +22,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -140,12 +139,7 @@ public final class BaselineRules implements AutoCloseable {
         if (rules.isEmpty() || thread != null) {
             return;
         }
-        thread = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "baseline-refresh");
-            t.setDaemon(true);
-            t.setPriority(Thread.MIN_PRIORITY); // learning can wait; polling cannot
-            return t;
-        });
+        thread = BaselineService.refreshThread();
         thread.scheduleWithFixedDelay(() -> {
             try {
                 if (refreshNow()) {

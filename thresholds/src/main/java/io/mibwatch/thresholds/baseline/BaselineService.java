@@ -135,12 +135,7 @@ public final class BaselineService implements Baselines, AutoCloseable {
         if (thread != null) {
             throw new IllegalStateException("baseline service already started");
         }
-        thread = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "baseline-refresh");
-            t.setDaemon(true);
-            t.setPriority(Thread.MIN_PRIORITY); // learning can wait; polling cannot
-            return t;
-        });
+        thread = refreshThread();
         thread.scheduleWithFixedDelay(() -> {
             try {
                 refreshIfDue();
@@ -156,4 +151,15 @@ public final class BaselineService implements Baselines, AutoCloseable {
             thread.shutdownNow();
         }
     }
+
+    /** The one low-priority daemon thread a baseline learner refreshes on. */
+    static ScheduledExecutorService refreshThread() {
+        return Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "baseline-refresh");
+            t.setDaemon(true);
+            t.setPriority(Thread.MIN_PRIORITY); // learning can wait; polling cannot
+            return t;
+        });
+    }
+
 }
