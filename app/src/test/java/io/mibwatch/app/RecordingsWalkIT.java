@@ -32,7 +32,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Acceptance of issue 2: for every recording served by Debian's snmpsim,
+ * Acceptance of the recordings walk: for every recording served by Debian's snmpsim,
  * {@code mibwatch walk --json} returns exactly what net-snmp's
  * {@code snmpbulkwalk -On -Ox} returns from the same agent, varbind by varbind,
  * and {@code discover} finds interfaces wherever the recording has ifDescr.

@@ -45,7 +45,7 @@ import org.snmp4j.smi.Variable;
 import org.snmp4j.smi.VariableBinding;
 
 /**
- * Acceptance (issue 3, fidelity): for every shared recording, {@code snmpbulkwalk -v2c -On -Ox} of
+ * Acceptance (simulator fidelity): for every shared recording, {@code snmpbulkwalk -v2c -On -Ox} of
  * the mibwatch simulator (time frozen) returns every valid line of the file with the same OID, type
  * and value, in OID order. The same walk of Debian's snmpsim serving the file is compared too; where
  * snmpsim differs from the file (it strips trailing spaces, cannot serve some lines) the file wins,

@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 
 /**
  * Debian's snmpsim (0.4.5) serving the shared recordings on 127.0.0.1, one
- * community per file, as the acceptance test of issue 2 asks.
+ * community per file, as the recordings' acceptance test needs.
  *
  * <p>snmpsim itself trips on two files: OIDs containing {@code xx}
  * (windows_svr_2019_1809) crash its indexer and {@code <private>} IpAddress values

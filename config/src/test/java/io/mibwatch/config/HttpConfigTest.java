@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The http: section (issue 7): defaults, the listen rule, and every error with its key path. */
+/** The http: section: defaults, the listen rule, and every error with its key path. */
 class HttpConfigTest {
 
     static MibwatchConfig parse(String yaml) throws ConfigException {

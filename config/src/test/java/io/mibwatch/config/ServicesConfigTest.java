@@ -17,7 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The services: section (issue 6): defaults, and every error with its key path. */
+/** The services: section: defaults, and every error with its key path. */
 class ServicesConfigTest {
 
     private static final String DEVICES = """

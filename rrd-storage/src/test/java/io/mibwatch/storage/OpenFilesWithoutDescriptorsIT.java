@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * An open RRD file is a memory mapping, no file descriptor and no RRD4J object graph (issue 9: a process's descriptor
+ * An open RRD file is a memory mapping, no file descriptor and no RRD4J object graph (in the burst benchmark a process's descriptor
  * limit, not the kernel's mapping limit, decided how many of a 90,000-file fleet stayed open),
  * and closing the store gives every mapping back. Counted in /proc/self, Linux only.
  */

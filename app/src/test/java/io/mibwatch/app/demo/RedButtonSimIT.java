@@ -45,7 +45,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The red button end to end, driven by the simulator (issue 6's acceptance). wan1's IP SLA
+ * The red button end to end, driven by the simulator (the red button's acceptance). wan1's IP SLA
  * operation 20 degrades at seeded random times (+250 ms RTT, 3 % loss, 20 minutes every 2 hours): a
  * scenario fault in the simulator's model, so the week of history backfilled into real RRD files
  * and the live agent the daemon polls over SNMP both show it. Simulated users with working hours

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The acceptance oracle of issue 4: our OID tree of the 239 shared MIBs against net-snmp's
+ * The MIB loader's acceptance oracle: our OID tree of the 239 shared MIBs against net-snmp's
  * {@code snmptranslate -M DIR -m ALL -Tz} (Debian package {@code snmp}). -M replaces the search path,
  * so net-snmp sees exactly the shared directory.
  */

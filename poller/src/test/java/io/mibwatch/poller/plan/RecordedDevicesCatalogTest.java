@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Issue 4 acceptance over all recordings: discovery with the metric catalog gives every
+ * The catalog's acceptance over all recordings: discovery with the metric catalog gives every
  * device with a CPU table a CPU metric, and every device with octet counters traffic and
  * utilisation. Prints a per-recording summary (profile, groups, metrics, thresholds).
  */

@@ -233,7 +233,7 @@ class SnmpClientScriptedAgentTest {
         }
     }
 
-    /** Regression (issue 9 burst run): a whole fleet polled at once must not flood the one socket. */
+    /** Regression (burst benchmark): a whole fleet polled at once must not flood the one socket. */
     @Test
     void noMoreThanTheClientWideLimitIsInFlightOverAllAgents() throws Exception {
         try (ScriptedAgent a = ScriptedAgent.start(TABLE).answerDelay(Duration.ofMillis(40));

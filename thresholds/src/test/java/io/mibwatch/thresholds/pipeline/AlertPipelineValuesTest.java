@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A firing alert's value moves every poll; the store gets it with the next event or the periodic
- * recheck (issue 9: one write per firing alert and poll was a cost of its own), while states are
+ * recheck (in the burst benchmark one write per firing alert and poll was a cost of its own), while states are
  * written at once. Real SQLite file; nothing stored in the series store.
  */
 class AlertPipelineValuesTest {
