@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Burst capacity run (issue 9): the real Daemon polls a whole simulated fleet at once, cycle
+# Burst capacity run: the real Daemon polls a whole simulated fleet at once, cycle
 # after cycle (BurstRun); the agents are the project's simulator in another process.
 #
 #   benchmarks/burst-run.sh [--devices 10000] [--cycles 3] [--pace 20] [--write-behind 5m] [--recording FILE] [--max-map-count N]

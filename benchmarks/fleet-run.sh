@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fleet load run (issue 9): mibwatch `serve`, collectd and prometheus-snmp-exporter poll the
+# Fleet load run: mibwatch `serve`, collectd and prometheus-snmp-exporter poll the
 # same agents for the same OIDs, one after another in alternation (A B C A B C ...), and the
 # OS accounts for their CPU. docs/benchmarks.md explains the set-up and every figure.
 #
