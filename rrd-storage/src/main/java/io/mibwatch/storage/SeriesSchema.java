@@ -14,7 +14,7 @@ import java.util.Set;
  * Which metrics each group has, i.e. which data sources a group's RRD file gets.
  *
  * <p>One file per (device, group, instance) holding every metric of the group saves disk and file
- * handles (one file per interface holds its eight counters), but RRD fixes the data-source set at
+ * handles (one file per interface holds all its metrics), but RRD fixes the data-source set at
  * file creation, so the set must be known up front: that is this schema. Groups not listed here
  * still get stored, one file per series.
  *

@@ -1,2 +1,2 @@
-/** Simulated SNMP device fleet serving recorded walks with moving counters. Built by the simulator issue. */
+/** Simulated SNMP device fleet serving recorded walks with moving counters. */
 package io.mibwatch.simulator;

@@ -8,10 +8,10 @@ import java.time.Instant;
  * hold the state wherever it likes and tests can replay synthetic series.
  *
  * <p>The kinds are a closed set so that code switching over them (describing a rule, the
- * YAML mapping) is checked by the compiler. The learned-baseline kind (a later issue) joins
- * by adding its record to {@code permits}; it reads its model through {@link History} (or an
- * interface of its own passed to the record) and returns the same {@link Evaluation}, so the
- * alert state machine needs no change.
+ * YAML mapping) is checked by the compiler. A new kind joins by adding its record to
+ * {@code permits}, as the learned-baseline kind did: it reads what it needs through
+ * {@link History} (or an interface of its own passed to the record) and returns the same
+ * {@link Evaluation}, so the alert state machine needs no change.
  */
 public sealed interface Rule permits StaticThreshold, PercentageRule, ReferenceRule, ChangeRule,
         Unreachable, Reboot, InterfaceDown, BaselineRule {
