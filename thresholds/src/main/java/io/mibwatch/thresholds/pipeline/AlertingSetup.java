@@ -104,7 +104,7 @@ public final class AlertingSetup {
                 out.add(new WebhookChannel(new WebhookChannel.Config(w.name(), w.url(), w.bearerToken(), w.timeout())));
             } else if (c instanceof NotificationsConfig.Email e) {
                 out.add(new EmailChannel(new EmailChannel.Config(e.name(), e.host(), e.port(),
-                        EmailChannel.StartTls.valueOf(e.startTls().name()), e.user(), e.password(), e.from(), e.to(),
+                        e.startTls(), e.user(), e.password(), e.from(), e.to(),
                         e.timeout())));
             } else if (c instanceof NotificationsConfig.Syslog s) {
                 out.add(new SyslogChannel(new SyslogChannel.Config(s.name(), s.host(), s.port(), s.facility(),
