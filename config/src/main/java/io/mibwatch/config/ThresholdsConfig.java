@@ -78,8 +78,21 @@ public record ThresholdsConfig(boolean vendorReferences, boolean percentageDefau
     /** What a user rule measures. */
     public enum Kind { STATIC, RELATIVE_CHANGE, ABSOLUTE_CHANGE }
 
-    /** Which direction of change is bad (change rules). */
-    public enum Watch { INCREASE, DECREASE, EITHER }
+    /**
+     * Which direction of change is bad (change rules). The one type for it: the config reader
+     * parses {@code watch} into it and the rule engine's change rule (and the rule-test files)
+     * evaluate by it as is, so it lives here, where both see it (config cannot depend on
+     * thresholds). It has no behaviour of its own: the change rule turns a change into the
+     * magnitude its levels judge by it.
+     */
+    public enum Watch {
+        /** A rise is bad. */
+        INCREASE,
+        /** A drop is bad. */
+        DECREASE,
+        /** A change either way is bad. */
+        EITHER
+    }
 
     /**
      * A user rule.

@@ -71,7 +71,7 @@ public final class AlertingSetup {
             case STATIC -> new StaticThreshold(id, l);
             case RELATIVE_CHANGE, ABSOLUTE_CHANGE -> new ChangeRule(id,
                     r.kind() == ThresholdsConfig.Kind.RELATIVE_CHANGE ? ChangeRule.Kind.RELATIVE : ChangeRule.Kind.ABSOLUTE,
-                    ChangeRule.Watch.valueOf(r.watch().name()), r.against(), l);
+                    r.watch(), r.against(), l);
         };
     }
 

@@ -1,6 +1,7 @@
 package io.mibwatch.thresholds.rule;
 
 import io.mibwatch.catalog.threshold.Direction;
+import io.mibwatch.config.ThresholdsConfig.Watch;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -27,9 +28,6 @@ public record ChangeRule(RuleId id, Kind kind, Watch watch, Optional<Duration> a
 
     /** What is measured. */
     public enum Kind { RELATIVE, ABSOLUTE }
-
-    /** Which direction of change is bad. */
-    public enum Watch { INCREASE, DECREASE, EITHER }
 
     public ChangeRule {
         Objects.requireNonNull(id, "id");
