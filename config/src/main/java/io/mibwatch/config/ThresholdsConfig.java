@@ -112,8 +112,21 @@ public record ThresholdsConfig(boolean vendorReferences, boolean percentageDefau
         }
     }
 
-    /** Which slot statistic a baseline rule compares with. */
-    public enum BaselineReference { MEAN, P75, P90 }
+    /**
+     * Which slot statistic a baseline rule compares with: its limit is this statistic of the
+     * slot the value falls in, times the margin. The one type for it: the config reader parses
+     * {@code reference} into it and the rule engine's baseline rule uses it as is, so it lives
+     * here, where both see it (config cannot depend on thresholds). Picking the statistic out of a
+     * slot's statistics is done by the thresholds module, which owns them ({@code SlotStats.statistic}).
+     */
+    public enum BaselineReference {
+        /** The arithmetic mean of the slot's samples. */
+        MEAN,
+        /** The 75th percentile of the slot's samples. */
+        P75,
+        /** The 90th percentile of the slot's samples. */
+        P90
+    }
 
     /**
      * How far from the slot's reference a value may go: {@code percent} (limit = ref x (1 +- p/100))
