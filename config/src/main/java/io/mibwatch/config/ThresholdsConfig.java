@@ -7,8 +7,10 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * The {@code thresholds:} section of mibwatch.yaml, validated but still in config terms (the
- * daemon maps it onto the rule engine's types, so this module does not depend on them).
+ * The {@code thresholds:} section of mibwatch.yaml, validated but still in config terms: the
+ * thresholds module maps it onto the rule engine's types, so this module does not depend on them.
+ * The enums the rule engine needs as they are ({@link Watch}, {@link BaselineReference}) are
+ * declared here and used by it directly, so each is one type rather than a copy per module.
  *
  * @param vendorReferences   apply the catalog's reference thresholds
  * @param percentageDefaults apply the common-sense rule to % metrics without a reference
@@ -75,7 +77,13 @@ public record ThresholdsConfig(boolean vendorReferences, boolean percentageDefau
         }
     }
 
-    /** What a user rule measures. */
+    /**
+     * What a user rule measures ({@code kind}): the value itself, or its relative or absolute
+     * change. It picks the rule, so it is not the change rule's own {@code ChangeRule.Kind}
+     * (relative or absolute) of the thresholds module: STATIC is no kind of change, and a change
+     * rule that could be given it would have to refuse it at run time. The thresholds module maps
+     * each value here to its rule.
+     */
     public enum Kind { STATIC, RELATIVE_CHANGE, ABSOLUTE_CHANGE }
 
     /**

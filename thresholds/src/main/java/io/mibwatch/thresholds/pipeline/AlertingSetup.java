@@ -69,9 +69,8 @@ public final class AlertingSetup {
         RuleId id = RuleId.of(r.name());
         return switch (r.kind()) {
             case STATIC -> new StaticThreshold(id, l);
-            case RELATIVE_CHANGE, ABSOLUTE_CHANGE -> new ChangeRule(id,
-                    r.kind() == ThresholdsConfig.Kind.RELATIVE_CHANGE ? ChangeRule.Kind.RELATIVE : ChangeRule.Kind.ABSOLUTE,
-                    r.watch(), r.against(), l);
+            case RELATIVE_CHANGE -> new ChangeRule(id, ChangeRule.Kind.RELATIVE, r.watch(), r.against(), l);
+            case ABSOLUTE_CHANGE -> new ChangeRule(id, ChangeRule.Kind.ABSOLUTE, r.watch(), r.against(), l);
         };
     }
 

@@ -26,7 +26,11 @@ import java.util.OptionalDouble;
 public record ChangeRule(RuleId id, Kind kind, Watch watch, Optional<Duration> against, Levels levels)
         implements Rule {
 
-    /** What is measured. */
+    /**
+     * What is measured: the change in percent of the reference, or in units of the metric. The
+     * config's {@code ThresholdsConfig.Kind} names these two as rules next to the static one; it is
+     * a different type because it picks the rule, and STATIC is no kind of change.
+     */
     public enum Kind { RELATIVE, ABSOLUTE }
 
     public ChangeRule {
