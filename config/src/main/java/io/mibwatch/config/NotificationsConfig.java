@@ -39,8 +39,19 @@ public record NotificationsConfig(List<Channel> channels, List<Route> routes) {
         }
     }
 
-    /** STARTTLS use of an email channel. */
-    public enum StartTls { OFF, OPPORTUNISTIC, REQUIRED }
+    /**
+     * STARTTLS (RFC 3207) use of an email channel. The one type for it: the config reader parses
+     * {@code starttls} into it and the email channel of the thresholds module sends by it as is,
+     * so it lives here, where both see it (config cannot depend on thresholds).
+     */
+    public enum StartTls {
+        /** Never upgrade: the mail goes in clear text. */
+        OFF,
+        /** Upgrade when the server offers STARTTLS, else send in clear text. */
+        OPPORTUNISTIC,
+        /** Upgrade or refuse to send: never clear text, even when the server does not offer it. */
+        REQUIRED
+    }
 
     /** SMTP mail. */
     public record Email(String name, String host, int port, StartTls startTls, Optional<String> user,

@@ -7,8 +7,10 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * The {@code thresholds:} section of mibwatch.yaml, validated but still in config terms (the
- * daemon maps it onto the rule engine's types, so this module does not depend on them).
+ * The {@code thresholds:} section of mibwatch.yaml, validated but still in config terms: the
+ * thresholds module maps it onto the rule engine's types, so this module does not depend on them.
+ * The enums the rule engine needs as they are ({@link Watch}, {@link BaselineReference}) are
+ * declared here and used by it directly, so each is one type rather than a copy per module.
  *
  * @param vendorReferences   apply the catalog's reference thresholds
  * @param percentageDefaults apply the common-sense rule to % metrics without a reference
@@ -75,11 +77,30 @@ public record ThresholdsConfig(boolean vendorReferences, boolean percentageDefau
         }
     }
 
-    /** What a user rule measures. */
+    /**
+     * What a user rule measures ({@code kind}): the value itself, or its relative or absolute
+     * change. It picks the rule, so it is not the change rule's own {@code ChangeRule.Kind}
+     * (relative or absolute) of the thresholds module: STATIC is no kind of change, and a change
+     * rule that could be given it would have to refuse it at run time. The thresholds module maps
+     * each value here to its rule.
+     */
     public enum Kind { STATIC, RELATIVE_CHANGE, ABSOLUTE_CHANGE }
 
-    /** Which direction of change is bad (change rules). */
-    public enum Watch { INCREASE, DECREASE, EITHER }
+    /**
+     * Which direction of change is bad (change rules). The one type for it: the config reader
+     * parses {@code watch} into it and the rule engine's change rule (and the rule-test files)
+     * evaluate by it as is, so it lives here, where both see it (config cannot depend on
+     * thresholds). It has no behaviour of its own: the change rule turns a change into the
+     * magnitude its levels judge by it.
+     */
+    public enum Watch {
+        /** A rise is bad. */
+        INCREASE,
+        /** A drop is bad. */
+        DECREASE,
+        /** A change either way is bad. */
+        EITHER
+    }
 
     /**
      * A user rule.
@@ -99,8 +120,21 @@ public record ThresholdsConfig(boolean vendorReferences, boolean percentageDefau
         }
     }
 
-    /** Which slot statistic a baseline rule compares with. */
-    public enum BaselineReference { MEAN, P75, P90 }
+    /**
+     * Which slot statistic a baseline rule compares with: its limit is this statistic of the
+     * slot the value falls in, times the margin. The one type for it: the config reader parses
+     * {@code reference} into it and the rule engine's baseline rule uses it as is, so it lives
+     * here, where both see it (config cannot depend on thresholds). Picking the statistic out of a
+     * slot's statistics is done by the thresholds module, which owns them ({@code SlotStats.statistic}).
+     */
+    public enum BaselineReference {
+        /** The arithmetic mean of the slot's samples. */
+        MEAN,
+        /** The 75th percentile of the slot's samples. */
+        P75,
+        /** The 90th percentile of the slot's samples. */
+        P90
+    }
 
     /**
      * How far from the slot's reference a value may go: {@code percent} (limit = ref x (1 +- p/100))

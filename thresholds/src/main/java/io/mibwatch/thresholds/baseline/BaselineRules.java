@@ -106,7 +106,7 @@ public final class BaselineRules implements AutoCloseable {
 
     static BaselineRule rule(ThresholdsConfig.Baseline b, Baselines model) {
         ThresholdsConfig.BaselineMargin m = b.margin();
-        return new BaselineRule(RuleId.of(b.name()), width(b), BaselineRule.Reference.valueOf(b.reference().name()),
+        return new BaselineRule(RuleId.of(b.name()), width(b), b.reference(),
                 m.multiple() ? BaselineRule.Margin.times(m.amount()) : BaselineRule.Margin.percent(m.amount()),
                 b.high() ? Direction.HIGH : Direction.LOW, b.critical() ? Severity.CRITICAL : Severity.WARNING,
                 Arming.weeks(b.armWeeks()), model, b.forDuration());

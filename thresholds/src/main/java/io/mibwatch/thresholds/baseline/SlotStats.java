@@ -1,5 +1,7 @@
 package io.mibwatch.thresholds.baseline;
 
+import io.mibwatch.config.ThresholdsConfig.BaselineReference;
+
 /**
  * Statistics of one time-of-day slot. Percentiles by {@link Percentile#nearestRank}.
  *
@@ -15,6 +17,15 @@ public record SlotStats(int count, double mean, double p75, double p90) {
         if (count < 0) {
             throw new IllegalArgumentException("count must not be negative, got " + count);
         }
+    }
+
+    /** The statistic a baseline rule's {@code reference} names: NaN, like it, if count is 0. */
+    public double statistic(BaselineReference reference) {
+        return switch (reference) {
+            case MEAN -> mean;
+            case P75 -> p75;
+            case P90 -> p90;
+        };
     }
 
     /** The statistics of some values (NaN already removed); EMPTY for none. */

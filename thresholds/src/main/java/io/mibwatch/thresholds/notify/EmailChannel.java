@@ -1,5 +1,6 @@
 package io.mibwatch.thresholds.notify;
 
+import io.mibwatch.config.NotificationsConfig.StartTls;
 import io.mibwatch.config.Secret;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -23,9 +24,6 @@ import java.util.Properties;
  * after a crash (at-least-once) can be recognised.
  */
 public final class EmailChannel implements Channel {
-
-    /** STARTTLS use. */
-    public enum StartTls { OFF, OPPORTUNISTIC, REQUIRED }
 
     /**
      * @param name     channel name

@@ -69,9 +69,8 @@ public final class AlertingSetup {
         RuleId id = RuleId.of(r.name());
         return switch (r.kind()) {
             case STATIC -> new StaticThreshold(id, l);
-            case RELATIVE_CHANGE, ABSOLUTE_CHANGE -> new ChangeRule(id,
-                    r.kind() == ThresholdsConfig.Kind.RELATIVE_CHANGE ? ChangeRule.Kind.RELATIVE : ChangeRule.Kind.ABSOLUTE,
-                    ChangeRule.Watch.valueOf(r.watch().name()), r.against(), l);
+            case RELATIVE_CHANGE -> new ChangeRule(id, ChangeRule.Kind.RELATIVE, r.watch(), r.against(), l);
+            case ABSOLUTE_CHANGE -> new ChangeRule(id, ChangeRule.Kind.ABSOLUTE, r.watch(), r.against(), l);
         };
     }
 
@@ -104,7 +103,7 @@ public final class AlertingSetup {
                 out.add(new WebhookChannel(new WebhookChannel.Config(w.name(), w.url(), w.bearerToken(), w.timeout())));
             } else if (c instanceof NotificationsConfig.Email e) {
                 out.add(new EmailChannel(new EmailChannel.Config(e.name(), e.host(), e.port(),
-                        EmailChannel.StartTls.valueOf(e.startTls().name()), e.user(), e.password(), e.from(), e.to(),
+                        e.startTls(), e.user(), e.password(), e.from(), e.to(),
                         e.timeout())));
             } else if (c instanceof NotificationsConfig.Syslog s) {
                 out.add(new SyslogChannel(new SyslogChannel.Config(s.name(), s.host(), s.port(), s.facility(),

@@ -1,6 +1,7 @@
 package io.mibwatch.thresholds.rule;
 
 import io.mibwatch.catalog.threshold.Direction;
+import io.mibwatch.config.ThresholdsConfig.BaselineReference;
 import io.mibwatch.core.alert.Severity;
 import io.mibwatch.thresholds.baseline.Arming;
 import io.mibwatch.thresholds.baseline.BaselineTable;
@@ -31,12 +32,13 @@ import java.util.OptionalDouble;
  * baseline is a derived, cached model with its own refresh cycle; keeping it out of History
  * leaves that interface and the other rules unchanged.
  */
-public record BaselineRule(RuleId id, SlotWidth width, Reference reference, Margin margin, Direction direction,
-                           Severity severity, Arming arming, Baselines baselines, Duration forDuration) implements Rule {
+public record BaselineRule(RuleId id, SlotWidth width, BaselineReference reference, Margin margin,
+                           Direction direction, Severity severity, Arming arming, Baselines baselines,
+                           Duration forDuration) implements Rule {
 
     /** Fires on the first value out of its baseline. */
-    public BaselineRule(RuleId id, SlotWidth width, Reference reference, Margin margin, Direction direction,
-                        Severity severity, Arming arming, Baselines baselines) {
+    public BaselineRule(RuleId id, SlotWidth width, BaselineReference reference, Margin margin,
+                        Direction direction, Severity severity, Arming arming, Baselines baselines) {
         this(id, width, reference, margin, direction, severity, arming, baselines, Duration.ZERO);
     }
 
@@ -66,22 +68,9 @@ public record BaselineRule(RuleId id, SlotWidth width, Reference reference, Marg
             return OptionalDouble.empty();
         }
         SlotStats slot = table.get().at(at);
-        double ref = reference.of(slot);
+        double ref = slot.statistic(reference);
         return slot.count() == 0 || !Double.isFinite(ref) ? OptionalDouble.empty()
                 : OptionalDouble.of(margin.limit(ref, direction));
-    }
-
-    /** Which slot statistic the limit is based on. */
-    public enum Reference {
-        MEAN, P75, P90;
-
-        double of(SlotStats s) {
-            return switch (this) {
-                case MEAN -> s.mean();
-                case P75 -> s.p75();
-                case P90 -> s.p90();
-            };
-        }
     }
 
     /**
@@ -155,7 +144,7 @@ public record BaselineRule(RuleId id, SlotWidth width, Reference reference, Marg
             return new Evaluation(state.cleared(), Optional.empty()); // LEARNING: no verdict
         }
         SlotStats slot = table.get().at(now);
-        double ref = reference.of(slot);
+        double ref = slot.statistic(reference);
         if (slot.count() == 0 || !Double.isFinite(ref)) {
             return new Evaluation(state.cleared(), Optional.empty());
         }

@@ -1,6 +1,7 @@
 package io.mibwatch.thresholds.rule;
 
 import io.mibwatch.catalog.threshold.Direction;
+import io.mibwatch.config.ThresholdsConfig.Watch;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -25,11 +26,12 @@ import java.util.OptionalDouble;
 public record ChangeRule(RuleId id, Kind kind, Watch watch, Optional<Duration> against, Levels levels)
         implements Rule {
 
-    /** What is measured. */
+    /**
+     * What is measured: the change in percent of the reference, or in units of the metric. The
+     * config's {@code ThresholdsConfig.Kind} names these two as rules next to the static one; it is
+     * a different type because it picks the rule, and STATIC is no kind of change.
+     */
     public enum Kind { RELATIVE, ABSOLUTE }
-
-    /** Which direction of change is bad. */
-    public enum Watch { INCREASE, DECREASE, EITHER }
 
     public ChangeRule {
         Objects.requireNonNull(id, "id");

@@ -7,6 +7,7 @@ import static io.mibwatch.core.yaml.YamlReader.key;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.mibwatch.catalog.threshold.Direction;
+import io.mibwatch.config.ThresholdsConfig;
 import io.mibwatch.core.alert.Severity;
 import io.mibwatch.core.series.SeriesId;
 import io.mibwatch.core.time.DurationText;
@@ -168,7 +169,7 @@ public final class RuleTestParser {
                 case "static" -> new StaticThreshold(RuleId.of(id), levels);
                 case "change" -> new ChangeRule(RuleId.of(id),
                         ChangeRule.Kind.valueOf(r.path("change").asText("relative").toUpperCase(Locale.ROOT)),
-                        ChangeRule.Watch.valueOf(r.path("watch").asText("either").toUpperCase(Locale.ROOT)),
+                        ThresholdsConfig.Watch.valueOf(r.path("watch").asText("either").toUpperCase(Locale.ROOT)),
                         r.has("against") ? Optional.of(duration(r.get("against"), key(path, "against"))) : Optional.empty(),
                         levels);
                 default -> throw fail(key(path, "kind"), "'" + kind + "' is not a rule kind (static, change)");

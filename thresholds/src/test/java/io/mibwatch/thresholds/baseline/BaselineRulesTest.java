@@ -61,14 +61,14 @@ class BaselineRulesTest {
             assertEquals(List.of("cpu-night", "rtt-low"), rules.rules().stream().map(b -> b.config().name()).toList());
             BaselineRule cpu = rules.rules().get(0).rule();
             assertEquals(SlotWidth.MIN_60, cpu.width());
-            assertEquals(BaselineRule.Reference.P90, cpu.reference());
+            assertEquals(ThresholdsConfig.BaselineReference.P90, cpu.reference());
             assertEquals(BaselineRule.Margin.percent(50), cpu.margin());
             assertEquals(Direction.HIGH, cpu.direction());
             assertEquals(Severity.WARNING, cpu.severity());
             BaselineRule rtt = rules.rules().get(1).rule();
-            assertEquals(List.of(SlotWidth.MIN_20, BaselineRule.Reference.MEAN, BaselineRule.Margin.times(2),
-                    Direction.LOW, Severity.CRITICAL), List.of(rtt.width(), rtt.reference(), rtt.margin(), rtt.direction(),
-                    rtt.severity()));
+            assertEquals(List.of(SlotWidth.MIN_20, ThresholdsConfig.BaselineReference.MEAN,
+                    BaselineRule.Margin.times(2), Direction.LOW, Severity.CRITICAL),
+                    List.of(rtt.width(), rtt.reference(), rtt.margin(), rtt.direction(), rtt.severity()));
             assertTrue(rules.bindings().get(0).selector().matches(CPU1));
             assertFalse(rules.bindings().get(0).selector().matches(RTT));
 

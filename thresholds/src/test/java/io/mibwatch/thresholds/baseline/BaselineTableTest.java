@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mibwatch.config.ThresholdsConfig.BaselineReference;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -123,6 +124,15 @@ class BaselineTableTest {
         SlotStats s = BaselineTable.compute(h, Synthetic.STEP, SlotWidth.MIN_20, false, utc)
                 .at(Instant.parse("2026-11-02T03:15:00Z"));
         assertEquals(new SlotStats(2, 15, 20, 20), s);
+    }
+
+    @Test
+    void aReferenceNamesOneStatisticOfASlot() {
+        SlotStats s = new SlotStats(4, 10, 12, 15);
+        assertEquals(10, s.statistic(BaselineReference.MEAN));
+        assertEquals(12, s.statistic(BaselineReference.P75));
+        assertEquals(15, s.statistic(BaselineReference.P90));
+        assertTrue(Double.isNaN(SlotStats.EMPTY.statistic(BaselineReference.P90)));
     }
 
     static Stream<Arguments> arming() {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import io.mibwatch.config.NotificationsConfig.StartTls;
 import io.mibwatch.config.Secret;
 import io.mibwatch.core.alert.NotificationKind;
 import io.mibwatch.core.alert.Severity;
@@ -53,7 +54,7 @@ class DispatcherTest {
 
     private static EmailChannel email() {
         return new EmailChannel(new EmailChannel.Config("mail", "127.0.0.1", SMTP.getSmtp().getPort(),
-                EmailChannel.StartTls.OFF, Optional.empty(), Optional.empty(), "mibwatch@nms1.example",
+                StartTls.OFF, Optional.empty(), Optional.empty(), "mibwatch@nms1.example",
                 List.of("noc@example.org"), Duration.ofSeconds(5)));
     }
 

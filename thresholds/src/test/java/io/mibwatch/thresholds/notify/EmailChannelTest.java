@@ -9,6 +9,7 @@ import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import io.mibwatch.config.NotificationsConfig.StartTls;
 import io.mibwatch.config.Secret;
 import io.mibwatch.core.alert.NotificationKind;
 import io.mibwatch.core.alert.Severity;
@@ -31,7 +32,7 @@ class EmailChannelTest {
             "core1 cpu 93% (Zürich)", "load5 93 > 90", Map.of("device", "core1"),
             Instant.parse("2026-03-01T10:00:00Z"));
 
-    private static EmailChannel.Config config(EmailChannel.StartTls tls, String password) {
+    private static EmailChannel.Config config(StartTls tls, String password) {
         return new EmailChannel.Config("noc-mail", "127.0.0.1", SMTP.getSmtp().getPort(), tls,
                 Optional.of("mibwatch"), Optional.of(Secret.of(password)), "mibwatch@nms1.example",
                 List.of("noc@example.org", "oncall@example.org"), Duration.ofSeconds(5));
@@ -39,7 +40,7 @@ class EmailChannelTest {
 
     @Test
     void sendsOneAuthenticatedMailToEveryRecipient() throws Exception {
-        new EmailChannel(config(EmailChannel.StartTls.OFF, "smtp-s3cr3t")).send(N);
+        new EmailChannel(config(StartTls.OFF, "smtp-s3cr3t")).send(N);
         MimeMessage[] got = SMTP.getReceivedMessages();
         assertEquals(2, got.length, "one copy per recipient mailbox");
         MimeMessage m = got[0];
@@ -54,7 +55,7 @@ class EmailChannelTest {
 
     @Test
     void opportunisticStartTlsFallsBackToPlainWhenTheServerOffersNone() throws Exception {
-        new EmailChannel(config(EmailChannel.StartTls.OPPORTUNISTIC, "smtp-s3cr3t")).send(N);
+        new EmailChannel(config(StartTls.OPPORTUNISTIC, "smtp-s3cr3t")).send(N);
         assertEquals(2, SMTP.getReceivedMessages().length);
     }
 
@@ -62,7 +63,7 @@ class EmailChannelTest {
     void requiredStartTlsRefusesAServerWithoutIt() {
         // GreenMail's SMTP does not announce STARTTLS: REQUIRED must not fall back to clear text
         DeliveryException e = assertThrows(DeliveryException.class,
-                () -> new EmailChannel(config(EmailChannel.StartTls.REQUIRED, "smtp-s3cr3t")).send(N));
+                () -> new EmailChannel(config(StartTls.REQUIRED, "smtp-s3cr3t")).send(N));
         assertTrue(e.getMessage().startsWith("email noc-mail via smtp://127.0.0.1:" + SMTP.getSmtp().getPort() + ": "),
                 e.getMessage());
         assertTrue(e.getMessage().contains("STARTTLS is required but host does not support STARTTLS"), e.getMessage());
@@ -72,7 +73,7 @@ class EmailChannelTest {
     @Test
     void aWrongPasswordFailsWithoutShowingIt() {
         DeliveryException e = assertThrows(DeliveryException.class,
-                () -> new EmailChannel(config(EmailChannel.StartTls.OFF, "wrong-pw-123")).send(N));
+                () -> new EmailChannel(config(StartTls.OFF, "wrong-pw-123")).send(N));
         assertTrue(e.getMessage().contains("535"), e.getMessage());
         assertFalse(e.getMessage().contains("wrong-pw-123"), e.getMessage());
         assertEquals(0, SMTP.getReceivedMessages().length);
@@ -80,13 +81,13 @@ class EmailChannelTest {
 
     @Test
     void configToStringDoesNotShowThePassword() {
-        assertFalse(config(EmailChannel.StartTls.OFF, "smtp-s3cr3t").toString().contains("s3cr3t"));
+        assertFalse(config(StartTls.OFF, "smtp-s3cr3t").toString().contains("s3cr3t"));
     }
 
     @Test
     void rejectsABadRecipientNamingIt() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new EmailChannel.Config("m", "127.0.0.1", 25, EmailChannel.StartTls.OFF, Optional.empty(),
+                () -> new EmailChannel.Config("m", "127.0.0.1", 25, StartTls.OFF, Optional.empty(),
                         Optional.empty(), "a@b.example", List.of("not an address"), Duration.ofSeconds(1)));
         assertTrue(e.getMessage().startsWith("email channel 'm': to 'not an address' is not a mail address"),
                 e.getMessage());

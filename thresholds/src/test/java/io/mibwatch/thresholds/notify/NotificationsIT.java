@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import io.mibwatch.config.NotificationsConfig.StartTls;
 import io.mibwatch.config.Secret;
 import io.mibwatch.core.alert.NotificationKind;
 import io.mibwatch.core.alert.Severity;
@@ -76,7 +77,7 @@ class NotificationsIT {
                     new WebhookChannel(new WebhookChannel.Config("hook", rx.uri(), Optional.of(Secret.of("t0k")),
                             Duration.ofSeconds(5))),
                     new EmailChannel(new EmailChannel.Config("mail", "127.0.0.1", SMTP.getSmtp().getPort(),
-                            EmailChannel.StartTls.OPPORTUNISTIC, Optional.empty(), Optional.empty(),
+                            StartTls.OPPORTUNISTIC, Optional.empty(), Optional.empty(),
                             "mibwatch@nms1.example", List.of("noc@example.org"), Duration.ofSeconds(5))),
                     new SyslogChannel(new SyslogChannel.Config("syslog", "127.0.0.1", udp.getLocalPort(), 16,
                             "nms1")));

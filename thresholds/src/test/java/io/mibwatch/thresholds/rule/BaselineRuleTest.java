@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mibwatch.catalog.threshold.Direction;
+import io.mibwatch.config.ThresholdsConfig.BaselineReference;
 import io.mibwatch.core.alert.Severity;
 import io.mibwatch.core.series.SeriesId;
 import io.mibwatch.thresholds.baseline.Arming;
@@ -14,7 +15,6 @@ import io.mibwatch.thresholds.baseline.Baselines;
 import io.mibwatch.thresholds.baseline.SlotWidth;
 import io.mibwatch.thresholds.baseline.TimedValue;
 import io.mibwatch.thresholds.rule.BaselineRule.Margin;
-import io.mibwatch.thresholds.rule.BaselineRule.Reference;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -55,8 +55,8 @@ class BaselineRuleTest {
     }
 
     static BaselineRule rule(Direction d, Baselines b) {
-        return new BaselineRule(RuleId.of("baseline:cpu"), SlotWidth.MIN_20, Reference.P90, Margin.percent(30), d,
-                Severity.WARNING, Arming.DEFAULT, b);
+        return new BaselineRule(RuleId.of("baseline:cpu"), SlotWidth.MIN_20, BaselineReference.P90,
+                Margin.percent(30), d, Severity.WARNING, Arming.DEFAULT, b);
     }
 
     static Evaluation eval(BaselineRule r, Instant at, double v) {
@@ -131,8 +131,8 @@ class BaselineRuleTest {
         assertTrue(e.getMessage().contains("0.5"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Margin.percent(-10));
         IllegalArgumentException low = assertThrows(IllegalArgumentException.class, () -> new BaselineRule(
-                RuleId.of("b"), SlotWidth.MIN_60, Reference.MEAN, Margin.percent(100), Direction.LOW, Severity.WARNING,
-                Arming.DEFAULT, Baselines.NONE));
+                RuleId.of("b"), SlotWidth.MIN_60, BaselineReference.MEAN, Margin.percent(100), Direction.LOW,
+                Severity.WARNING, Arming.DEFAULT, Baselines.NONE));
         assertTrue(low.getMessage().contains("rule b") && low.getMessage().contains("100%"), low.getMessage());
     }
 
@@ -155,8 +155,9 @@ class BaselineRuleTest {
 
     @Test
     void forDurationKeepsABreachPendingUntilItLasted() {
-        BaselineRule r = new BaselineRule(RuleId.of("baseline:cpu"), SlotWidth.MIN_20, Reference.P90, Margin.percent(30),
-                Direction.HIGH, Severity.WARNING, Arming.DEFAULT, baselines(28), Duration.ofMinutes(5));
+        BaselineRule r = new BaselineRule(RuleId.of("baseline:cpu"), SlotWidth.MIN_20, BaselineReference.P90,
+                Margin.percent(30), Direction.HIGH, Severity.WARNING, Arming.DEFAULT, baselines(28),
+                Duration.ofMinutes(5));
         Evaluation first = r.evaluate(RuleState.INITIAL, new Observation.Value(CPU, AT_03, 60), AT_03);
         assertTrue(first.condition().orElseThrow().pending());
         Instant later = AT_03.plus(Duration.ofMinutes(5));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import io.mibwatch.catalog.threshold.Direction;
 import io.mibwatch.catalog.threshold.Reference;
+import io.mibwatch.config.ThresholdsConfig.Watch;
 import io.mibwatch.core.alert.Severity;
 import io.mibwatch.core.series.SeriesId;
 import java.time.Duration;
@@ -46,13 +47,13 @@ class RuleKindsTest {
         Rule percent = PercentageRule.forMetric("storage", "usedPct", PercentageRule.DEFAULT_LEVELS);
         Rule reference = ReferenceRule.of(new Reference("cpu", "load", OptionalDouble.of(80), OptionalDouble.of(90),
                 Direction.HIGH, OptionalDouble.of(75), Duration.ofMinutes(2), "test source"));
-        Rule relPrev = new ChangeRule(RuleId.of("jump"), ChangeRule.Kind.RELATIVE, ChangeRule.Watch.INCREASE,
+        Rule relPrev = new ChangeRule(RuleId.of("jump"), ChangeRule.Kind.RELATIVE, Watch.INCREASE,
                 java.util.Optional.empty(), high(50, 100));
-        Rule absEither = new ChangeRule(RuleId.of("delta"), ChangeRule.Kind.ABSOLUTE, ChangeRule.Watch.EITHER,
+        Rule absEither = new ChangeRule(RuleId.of("delta"), ChangeRule.Kind.ABSOLUTE, Watch.EITHER,
                 java.util.Optional.empty(), high(10, 20));
-        Rule absDrop = new ChangeRule(RuleId.of("drop"), ChangeRule.Kind.ABSOLUTE, ChangeRule.Watch.DECREASE,
+        Rule absDrop = new ChangeRule(RuleId.of("drop"), ChangeRule.Kind.ABSOLUTE, Watch.DECREASE,
                 java.util.Optional.empty(), high(10, 20));
-        Rule rel2mAgo = new ChangeRule(RuleId.of("trend"), ChangeRule.Kind.RELATIVE, ChangeRule.Watch.INCREASE,
+        Rule rel2mAgo = new ChangeRule(RuleId.of("trend"), ChangeRule.Kind.RELATIVE, Watch.INCREASE,
                 java.util.Optional.of(Duration.ofMinutes(2)), high(50, 100));
         Rule unreachable = new Unreachable(RuleId.of("unreachable"), 3, Severity.CRITICAL);
         return Stream.of(
