@@ -25,7 +25,11 @@ public record PollFailure(Cause cause, String message) implements SnmpOutcome {
         AUTH,
         /** Any other Report PDU (RFC 3412 section 7.2, e.g. snmpUnknownContexts). */
         REPORT,
-        /** The agent's answer is unusable (e.g. a walk whose OIDs do not increase, RFC 3416 section 4.2.2). */
+        /**
+         * The agent's answer is unusable: a message that does not decode (garbage, truncated BER,
+         * bad lengths, an integer too wide for its type), a walk whose OIDs do not increase (RFC 3416
+         * section 4.2.2), or planned OIDs answered with a type their metric cannot hold.
+         */
         DECODE,
         /** The host name does not resolve. */
         UNKNOWN_HOST,

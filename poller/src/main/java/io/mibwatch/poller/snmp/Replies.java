@@ -88,6 +88,15 @@ final class Replies {
                 + (tries == 1 ? " try" : " tries") + " of " + seconds(t.timeout()) + "; " + hint);
     }
 
+    /**
+     * The agent answered, but SNMP4J could not decode what it sent (garbage, truncated BER, bad
+     * lengths, an integer too wide for its type), so no answer matched the request.
+     */
+    static PollFailure undecodable(AgentTarget t, String why) {
+        return new PollFailure(Cause.DECODE, redact(t, t.where() + ": the agent answered, but its answer could not be"
+                + " decoded: " + why));
+    }
+
     /** A Report PDU instead of a Response: USM rejections become AUTH, everything else REPORT. */
     static PollFailure report(AgentTarget t, PDU report) {
         if (report.size() == 0) {

@@ -36,6 +36,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -82,6 +83,10 @@ import java.util.function.Supplier;
  *       implements it (SNMP4J {@code PrivAES192/PrivAES256}). USM Report PDUs
  *       (usmStatsWrongDigests, ...UnknownUserNames, ...DecryptionErrors, ...UnsupportedSecLevels)
  *       become {@code AUTH} failures, so a wrong pass phrase reads as such and not as a timeout.</li>
+ *   <li>An answer SNMP4J cannot decode (garbage, truncated BER, bad lengths, an integer wider than
+ *       its type; X.690 section 8) is dropped before it is matched to a request. When one came from
+ *       the request's own address and port while the request was outstanding, the request fails with
+ *       {@code DECODE} and SNMP4J's parse error instead of {@code TIMEOUT} (see {@link UndecodableAnswers}).</li>
  * </ul>
  *
  * <h2>Limits</h2>
@@ -95,6 +100,8 @@ public final class SnmpClient implements SnmpTransport, AutoCloseable {
     private final Clock clock;
     private final Snmp snmp;
     private final UsmUsers usm = new UsmUsers();
+    /** Answers SNMP4J dropped as undecodable, by source, so their requests fail with DECODE, not TIMEOUT. */
+    private final UndecodableAnswers undecodable = new UndecodableAnswers();
     private final HostLookup hosts;
     private final LongAdder tooBigAnswers = new LongAdder();
     private final ConcurrentMap<String, OutstandingGate> gates = new ConcurrentHashMap<>();
@@ -161,7 +168,9 @@ public final class SnmpClient implements SnmpTransport, AutoCloseable {
         // the risk, a forged report failing one poll, is no more than what dropping packets achieves.
         // (JVM-wide setting: SnmpClient is the only SNMP4J command generator in mibwatch.)
         SNMP4JSettings.setReportSecurityLevelStrategy(SNMP4JSettings.ReportSecurityLevelStrategy.noAuthNoPrivIfNeeded);
-        MessageDispatcherImpl dispatcher = new MessageDispatcherImpl();
+        // SNMP4J drops a message it cannot parse before matching it to a request (the request then
+        // times out); this dispatcher tells us who sent it and why.
+        MessageDispatcherImpl dispatcher = new ParseErrorDispatcher(undecodable);
         dispatcher.addMessageProcessingModel(new MPv1());
         dispatcher.addMessageProcessingModel(new MPv2c());
         dispatcher.addMessageProcessingModel(usm.messageProcessing());
@@ -333,21 +342,30 @@ public final class SnmpClient implements SnmpTransport, AutoCloseable {
                 gate.release();
             });
             inFlight.put(f, t); // before the closed check: close() either sees it here or we see closed
+            UndecodableAnswers.Mark mark = null;
             try {
                 if (closed) {
                     f.complete(new Failed(Replies.io(t, "SNMP client is closed")));
                     return;
                 }
+                mark = undecodable.begin(addr);
+                UndecodableAnswers.Mark sent = mark;
                 snmp.send(pdu, snmpTarget(t, addr), null, new ResponseListener() {
                     @Override
                     public <A extends Address> void onResponse(ResponseEvent<A> event) {
                         try {
                             // async requests stay registered in SNMP4J until cancelled
                             snmp.cancel(event.getRequest(), this);
+                            Optional<String> garbled = undecodable.end(sent);
                             Reply reply = Replies.classify(t, event);
-                            if (t.version() == SnmpVersion.V3 && reply instanceof Failed failed
-                                    && failed.failure().cause() == Cause.TIMEOUT) {
-                                usm.forgetEngine(addr);
+                            if (reply instanceof Failed failed && failed.failure().cause() == Cause.TIMEOUT) {
+                                if (t.version() == SnmpVersion.V3) {
+                                    usm.forgetEngine(addr);
+                                }
+                                if (garbled.isPresent()) {
+                                    // the agent did answer: what it sent is the problem, not reachability
+                                    reply = new Failed(Replies.undecodable(t, garbled.get()));
+                                }
                             }
                             f.complete(reply);
                         } catch (RuntimeException | Error e) {
@@ -356,12 +374,21 @@ public final class SnmpClient implements SnmpTransport, AutoCloseable {
                     }
                 });
             } catch (IOException e) {
+                endWatch(mark);
                 f.complete(new Failed(Replies.io(t, "send failed: " + Replies.describe(e))));
             } catch (RuntimeException | Error e) {
+                endWatch(mark);
                 f.complete(new Failed(Replies.internal(t, e)));
             }
         }));
         return f;
+    }
+
+    /** A request that was never sent stops watching its address for undecodable answers. */
+    private void endWatch(UndecodableAnswers.Mark mark) {
+        if (mark != null) {
+            undecodable.end(mark);
+        }
     }
 
     private AbstractTarget<UdpAddress> snmpTarget(AgentTarget t, UdpAddress addr) {
