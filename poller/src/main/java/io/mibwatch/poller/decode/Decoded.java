@@ -15,11 +15,14 @@ import java.util.Map;
  * @param skipped                      varbinds not turned into readings: exceptions
  *                                     (noSuchObject, noSuchInstance, endOfMibView), a type the
  *                                     column cannot hold, or an OID the plan does not know
+ * @param wrongTypes                   the planned columns among them answered with a type they
+ *                                     cannot hold (in answer order)
  */
 public record Decoded(List<Reading> readings, long sysUpTimeTicks, Map<String, Long> discontinuityTicksByInstance,
-                      Map<String, Double> maxRatePerInstance, int skipped) {
+                      Map<String, Double> maxRatePerInstance, int skipped, List<WrongType> wrongTypes) {
     public Decoded {
         readings = List.copyOf(readings);
+        wrongTypes = List.copyOf(wrongTypes);
         discontinuityTicksByInstance = Map.copyOf(discontinuityTicksByInstance);
         maxRatePerInstance = Map.copyOf(maxRatePerInstance);
     }

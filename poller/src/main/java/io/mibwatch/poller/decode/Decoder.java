@@ -30,7 +30,9 @@ public final class Decoder {
      * Turns the varbinds of one poll into readings; sysUpTime and ifCounterDiscontinuityTime
      * are also surfaced for the rate stage. Unknown/exception varbinds (noSuchObject,
      * noSuchInstance, endOfMibView, RFC 3416 section 4.2.1) are skipped and counted, never
-     * turned into zero: a missing value is a gap, a zero would be a false measurement.
+     * turned into zero: a missing value is a gap, a zero would be a false measurement. A planned
+     * column answered with a type it cannot hold is skipped too, and listed in
+     * {@link Decoded#wrongTypes()}: that is a broken agent, not a missing object.
      */
     public static Decoded decode(PollPlan plan, List<VariableBinding> varbinds, Instant at) {
         return decode(PlanIndex.of(plan), varbinds, at);
@@ -48,6 +50,7 @@ public final class Decoder {
         Map<String, Long> discontinuities = new HashMap<>();
         long sysUpTime = -1;
         int skipped = 0;
+        List<WrongType> wrongTypes = new ArrayList<>();
         for (VariableBinding vb : varbinds) {
             if (vb == null || vb.getOid() == null || vb.getVariable() == null || vb.isException()) {
                 skipped++;
@@ -74,6 +77,8 @@ public final class Decoder {
                         gauges.put(r.series(), r.value());
                     }
                     known = true;
+                } else {
+                    wrongTypes.add(new WrongType(oid, c.series().path(), c.column().kind(), v.getSyntaxString()));
                 }
             }
             if (!known) {
@@ -97,7 +102,7 @@ public final class Decoder {
                         value.getAsDouble(), at));
             }
         }
-        return new Decoded(readings, sysUpTime, discontinuities, plan.maxRatePerInstance(), skipped);
+        return new Decoded(readings, sysUpTime, discontinuities, plan.maxRatePerInstance(), skipped, wrongTypes);
     }
 
     /**
@@ -127,7 +132,7 @@ public final class Decoder {
         return whole > 0 ? OptionalDouble.of(100.0 * part / whole) : OptionalDouble.empty();
     }
 
-    /** The reading for one column, or null if the value's type cannot be that column's (skipped). */
+    /** The reading for one column, or null if the value's type cannot be that column's (a {@link WrongType}). */
     private static Reading reading(PollPlan.Column c, SeriesId series, Variable v, Instant at) {
         if (c.kind().isCounter()) {
             // the width comes from what the agent sent (RFC 2578 section 7.1.6 / 7.1.10), so a

@@ -6,6 +6,7 @@ import io.mibwatch.core.series.Sample;
 import io.mibwatch.poller.decode.Decoded;
 import io.mibwatch.poller.decode.Decoder;
 import io.mibwatch.poller.decode.PlanIndex;
+import io.mibwatch.poller.decode.WrongType;
 import io.mibwatch.poller.derive.Derivation;
 import io.mibwatch.poller.discovery.Discovery;
 import io.mibwatch.poller.discovery.Inventory;
@@ -173,6 +174,12 @@ public final class DevicePoller {
 
     private CycleReport toReport(PlanIndex p, List<VariableBinding> vbs, Instant at, Instant started, boolean discovered) {
         Decoded d = Decoder.decode(p, vbs, at);
+        Optional<PollFailure> wrongTypes = wrongTypes(p, d.wrongTypes());
+        if (wrongTypes.isPresent() && d.readings().isEmpty()) {
+            // nothing the agent sent could be used: not a healthy device with 0 samples
+            return CycleReport.failed(device.name(), started, Duration.between(started, clock.instant()),
+                    wrongTypes.get(), discovered);
+        }
         if (d.sysUpTimeTicks() >= 0 && lastUpTimeTicks >= 0 && Long.compareUnsigned(d.sysUpTimeTicks(), lastUpTimeTicks) < 0) {
             // The agent restarted: interface indexes may have been renumbered (RFC 2863 3.1.5),
             // so discover again next cycle. The rate stage turns this cycle into gaps.
@@ -201,6 +208,25 @@ public final class DevicePoller {
         // series computed from rates (interface utilisation)
         samples.addAll(Derivation.derive(p.plan(), samples));
         return new CycleReport(device.name(), started, Duration.between(started, clock.instant()), Optional.empty(),
-                samples, gaps, discovered, d.skipped());
+                samples, gaps, discovered, d.skipped(), wrongTypes);
+    }
+
+    /** How many wrong-typed planned OIDs one failure message names; the count says how many more. */
+    static final int WRONG_TYPES_NAMED = 3;
+
+    /** A {@code DECODE} failure naming the planned OIDs answered with a type their metric cannot hold. */
+    private Optional<PollFailure> wrongTypes(PlanIndex p, List<WrongType> wrong) {
+        if (wrong.isEmpty()) {
+            return Optional.empty();
+        }
+        StringBuilder m = new StringBuilder(target.where()).append(": ").append(wrong.size()).append(" of ")
+                .append(p.plan().columns().size()).append(" planned OID(s) answered with the wrong type: ");
+        for (int i = 0; i < Math.min(WRONG_TYPES_NAMED, wrong.size()); i++) {
+            m.append(i == 0 ? "" : "; ").append(wrong.get(i).describe());
+        }
+        if (wrong.size() > WRONG_TYPES_NAMED) {
+            m.append("; and ").append(wrong.size() - WRONG_TYPES_NAMED).append(" more");
+        }
+        return Optional.of(new PollFailure(PollFailure.Cause.DECODE, m.toString()));
     }
 }

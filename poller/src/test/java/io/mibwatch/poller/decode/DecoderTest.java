@@ -190,6 +190,28 @@ class DecoderTest {
     }
 
     @Test
+    void aPlannedOidOfTheWrongTypeIsListedWithWhatTheAgentSent() {
+        Decoded d = Decoder.decode(plan(HC, GAUGE), List.of(
+                new VariableBinding(HC.oid(), new OctetString("12")),
+                new VariableBinding(GAUGE.oid(), new OID("1.3.6"))), AT);
+        assertEquals(List.of(
+                new WrongType(HC.oid(), "interfaces/1/inOctets", ValueKind.COUNTER64, "OCTET STRING"),
+                new WrongType(GAUGE.oid(), "cpu/1/load", ValueKind.GAUGE, "OBJECT IDENTIFIER")), d.wrongTypes());
+        assertEquals("1.3.6.1.2.1.31.1.1.1.6.1 (interfaces/1/inOctets) is OCTET STRING, expected Counter32 or Counter64",
+                d.wrongTypes().get(0).describe());
+    }
+
+    @Test
+    void exceptionsAndOidsOutsideThePlanAreNotWrongTypes() {
+        Decoded d = Decoder.decode(plan(HC, GAUGE), List.of(
+                new VariableBinding(HC.oid(), Null.noSuchInstance),
+                new VariableBinding(GAUGE.oid(), Null.noSuchObject),
+                new VariableBinding(new OID("1.3.6.1.2.1.25.3.3.1.2.2"), new OctetString("x"))), AT);
+        assertEquals(List.of(), d.wrongTypes());
+        assertEquals(3, d.skipped());
+    }
+
+    @Test
     void oidsOutsideThePlanAreCounted() {
         Decoded d = Decoder.decode(plan(GAUGE), List.of(
                 new VariableBinding(new OID("1.3.6.1.2.1.25.3.3.1.2.2"), new Integer32(7)),

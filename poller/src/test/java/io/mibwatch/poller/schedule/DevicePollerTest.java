@@ -177,6 +177,51 @@ class DevicePollerTest {
         assertTrue(r.samples().stream().noneMatch(s -> s.series().path().equals("interfaces/1/outOctets")));
     }
 
+    @Test
+    void anAgentAnsweringEveryPlannedOidWithTheWrongTypeIsADecodeFailureNotHealthyWithNoSamples() {
+        cycle();
+        for (String oid : List.of(UPTIME, "1.3.6.1.2.1.2.2.1.8.1", IF_IN_OCTETS, IF_OUT_OCTETS)) {
+            agent.set(oid, new OctetString("garbage"));
+        }
+        clock.advance(Duration.ofSeconds(10));
+        CycleReport r = cycle();
+
+        assertFalse(r.ok());
+        PollFailure f = r.failure().orElseThrow();
+        assertEquals(PollFailure.Cause.DECODE, f.cause());
+        assertEquals("192.0.2.1:161: 4 of 11 planned OID(s) answered with the wrong type: "
+                + "1.3.6.1.2.1.1.3.0 (system//uptime) is OCTET STRING, expected a number (INTEGER, Gauge32, Counter, TimeTicks); "
+                + "1.3.6.1.2.1.2.2.1.10.1 (interfaces/1/inOctets) is OCTET STRING, expected Counter32 or Counter64; "
+                + "1.3.6.1.2.1.2.2.1.16.1 (interfaces/1/outOctets) is OCTET STRING, expected Counter32 or Counter64; "
+                + "and 1 more", f.message());
+        assertEquals(List.of(), r.samples());
+    }
+
+    @Test
+    void aPlannedOidAnsweredWithTheWrongTypeIsAPartialFailureAndTheRestIsKept() {
+        cycle();
+        agent.set(IF_IN_OCTETS, new OctetString("12"));
+        agent.set(IF_OUT_OCTETS, new Counter32(15_000));
+        CycleReport r = cycleAfter(10, 101_000);
+
+        assertTrue(r.ok());
+        assertEquals(Optional.of(new PollFailure(PollFailure.Cause.DECODE, "192.0.2.1:161: 1 of 11 planned OID(s) "
+                + "answered with the wrong type: 1.3.6.1.2.1.2.2.1.10.1 (interfaces/1/inOctets) is OCTET STRING, "
+                + "expected Counter32 or Counter64")), r.partialFailure());
+        assertEquals(1_000.0, value(r, "interfaces/1/outOctets"), 1e-9);
+        assertTrue(r.samples().stream().noneMatch(s -> s.series().path().equals("interfaces/1/inOctets")));
+    }
+
+    @Test
+    void missingObjectsAreNotAWrongType() {
+        cycle();
+        agent.remove(IF_OUT_OCTETS);
+        CycleReport r = cycleAfter(10, 101_000);
+
+        assertTrue(r.ok());
+        assertEquals(Optional.empty(), r.partialFailure());
+    }
+
     static Stream<Arguments> failures() {
         return Stream.of(
                 Arguments.of("walk", new PollFailure(PollFailure.Cause.TIMEOUT, "192.0.2.1:161: timeout after 2 tries")),
