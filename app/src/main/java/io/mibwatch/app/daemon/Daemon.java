@@ -10,6 +10,7 @@ import io.mibwatch.poller.schedule.CycleListener;
 import io.mibwatch.poller.schedule.CycleReport;
 import io.mibwatch.poller.schedule.DevicePoller;
 import io.mibwatch.poller.schedule.PollScheduler;
+import io.mibwatch.poller.snmp.PollFailure;
 import io.mibwatch.poller.snmp.SnmpClient;
 import io.mibwatch.storage.RrdLayout;
 import io.mibwatch.storage.RrdSeriesStore;
@@ -230,9 +231,11 @@ public final class Daemon implements AutoCloseable {
         DeviceStatus before = status.get(r.device());
         DeviceStatus after = status.compute(r.device(), (k, s) -> {
             DeviceStatus old = s == null ? DeviceStatus.initial(k) : s;
+            // planned OIDs of the wrong type: the device answered, but that part of the cycle failed
+            String partial = r.partialFailure().map(PollFailure::message).orElse(null);
             return r.ok()
-                    ? new DeviceStatus(k, true, r.started(), r.duration(), 0, null, old.cycles() + 1, old.failures(),
-                            old.samples() + storedFinal)
+                    ? new DeviceStatus(k, true, r.started(), r.duration(), 0, partial, old.cycles() + 1,
+                            old.failures() + (partial == null ? 0 : 1), old.samples() + storedFinal)
                     : new DeviceStatus(k, false, r.started(), r.duration(), old.consecutiveFailures() + 1,
                             r.failure().get().message(), old.cycles() + 1, old.failures() + 1, old.samples());
         });
@@ -243,6 +246,11 @@ public final class Daemon implements AutoCloseable {
             LOG.info("device {}: answering again after {} failed poll(s)", r.device(), before.consecutiveFailures());
         } else if (r.ok() && r.discovered()) {
             LOG.info("device {}: discovered, {} samples per cycle", r.device(), r.samples().size());
+        }
+        if (r.partialFailure().isPresent()
+                && (before == null || before.lastError() == null || before.consecutiveFailures() > 0)) {
+            LOG.warn("device {}: part of the poll failed ({}): {}", r.device(), r.partialFailure().get().cause(),
+                    r.partialFailure().get().message());
         }
         for (CycleListener l : listeners) {
             try {

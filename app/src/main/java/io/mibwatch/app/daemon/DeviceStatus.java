@@ -6,6 +6,9 @@ import java.time.Instant;
 /**
  * What the daemon knows about a device's polling, for the CLI, the UI and the log:
  * reachable or not, since when, how long polls take, how many failed.
+ * {@code lastError} is the last cycle's failure, or for a reachable device the part of its last
+ * cycle that failed (planned OIDs answered with the wrong type); null when the last cycle was clean.
+ * {@code failures} counts both.
  */
 public record DeviceStatus(String device, boolean reachable, Instant lastPoll, Duration lastDuration,
                            int consecutiveFailures, String lastError, long cycles, long failures, long samples) {

@@ -52,7 +52,8 @@ public interface DeviceDirectory {
      * @param lastPoll            start of the last finished cycle
      * @param lastDuration        how long it took
      * @param consecutiveFailures failed cycles in a row (0 when the last one answered)
-     * @param lastError           the last failure's message, empty when the last cycle answered
+     * @param lastError           the last failure's message (for a reachable device: the part of its last
+     *                            cycle that failed), empty when the last cycle answered in full
      * @param cycles              cycles since the daemon started
      * @param failures            failed cycles since the daemon started
      */

@@ -56,7 +56,8 @@ function statusLine(d) {
   if (d.reachable === null) return 'Not polled yet.';
   const s = (d.reachable ? 'Reachable' : 'Unreachable') + ' - last poll ' + new Date(d.lastPoll).toLocaleString()
     + ' (' + d.lastDurationMs + ' ms), ' + d.failures + ' failed of ' + d.cycles + ' cycles';
-  return d.reachable ? s : s + ', ' + d.consecutiveFailures + ' in a row: ' + (d.lastError || '');
+  if (d.reachable) return d.lastError ? s + '; last cycle in part: ' + d.lastError : s;
+  return s + ', ' + d.consecutiveFailures + ' in a row: ' + (d.lastError || '');
 }
 
 async function load() {
