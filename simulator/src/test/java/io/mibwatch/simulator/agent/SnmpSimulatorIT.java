@@ -224,6 +224,29 @@ class SnmpSimulatorIT {
     }
 
     @Test
+    void garbledAndTruncatedAnswersAreDecodeFailuresNotTimeouts() {
+        String n = "apc_smx750i";
+        AgentTarget t = v2c(port(n), "public");
+        List<OID> name = List.of(new OID("1.3.6.1.2.1.1.5.0"));
+        try {
+            for (ProtocolFault f : List.of(ProtocolFault.GARBLE, ProtocolFault.TRUNCATE)) {
+                faults.put(n, f);
+                PollFailure failure = assertInstanceOf(PollFailure.class, client.get(t, name).join(), f.toString());
+                assertEquals(PollFailure.Cause.DECODE, failure.cause(), failure.message());
+                assertTrue(failure.message().startsWith(t.where()
+                        + ": the agent answered, but its answer could not be decoded: "), failure.message());
+                PollFailure walk = assertInstanceOf(PollFailure.class,
+                        client.walk(t, new OID("1.3.6.1.2.1.2")).join(), f.toString());
+                assertEquals(PollFailure.Cause.DECODE, walk.cause(), walk.message());
+            }
+            // another device on the same simulator is not blamed for its neighbour's garbage
+            assertInstanceOf(SnmpResponse.class, client.get(v2c(port("linux_icecast"), "public"), name).join());
+        } finally {
+            faults.remove(n);
+        }
+    }
+
+    @Test
     void refusesNonLoopbackListenAddresses() throws Exception {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> SnmpSimulator.builder().listen(new InetSocketAddress(InetAddress.getByName("192.0.2.1"), 20000)));
