@@ -179,6 +179,14 @@ class RepliesTest {
     }
 
     @Test
+    void anUndecodableAnswerIsADecodeFailureThatNeverEchoesTheCommunity() {
+        // garbage may carry the community back (a truncated copy of our own request)
+        PollFailure f = Replies.undecodable(V2, "Wrong ASN.1 type near '" + COMMUNITY + "' (snmpInvalidMsgs)");
+        assertEquals(new PollFailure(Cause.DECODE, "sw1.example:161: the agent answered, but its answer could not be "
+                + "decoded: Wrong ASN.1 type near '<secret>' (snmpInvalidMsgs)"), f);
+    }
+
+    @Test
     void timeoutsAreWrittenAsOperatorsWriteThem() {
         assertEquals("5s", Replies.seconds(Duration.ofSeconds(5)));
         assertEquals("0.3s", Replies.seconds(Duration.ofMillis(300)));
