@@ -354,9 +354,9 @@ public final class SnmpClient implements SnmpTransport, AutoCloseable {
                     @Override
                     public <A extends Address> void onResponse(ResponseEvent<A> event) {
                         try {
+                            Optional<String> garbled = undecodable.end(sent);
                             // async requests stay registered in SNMP4J until cancelled
                             snmp.cancel(event.getRequest(), this);
-                            Optional<String> garbled = undecodable.end(sent);
                             Reply reply = Replies.classify(t, event);
                             if (reply instanceof Failed failed && failed.failure().cause() == Cause.TIMEOUT) {
                                 if (t.version() == SnmpVersion.V3) {
