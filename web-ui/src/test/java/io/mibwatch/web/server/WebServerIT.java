@@ -14,7 +14,12 @@ import io.mibwatch.web.http.Route;
 import io.mibwatch.web.http.WebFeature;
 import io.mibwatch.web.testing.Http;
 import io.mibwatch.web.testing.TestWeb;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -223,7 +228,39 @@ class WebServerIT {
         HttpResponse<String> locked = anon.send("POST", "/login",
                 "{\"user\":\"limited\",\"password\":\"right-password\"}", Map.of());
         assertEquals(429, locked.statusCode(), "even the right password is refused while locked");
+        assertTrue(locked.headers().firstValue("Retry-After").isPresent(), "429 says when to come back");
         HttpResponse<String> form = anon.send("POST", "/login", null, Map.of());
         assertEquals(400, form.statusCode(), "no body at all is a bad request: " + form.body());
+    }
+
+    @Test
+    void wrongPasswordsFromOneAddressDoNotLockTheUserOutFromAnother() throws IOException {
+        web.users().add("sieged", Role.ADMIN, "right-password".toCharArray());
+        Http attacker = web.anonymous(); // from 127.0.0.1
+        for (int i = 0; i < 4; i++) {
+            attacker.send("POST", "/login", "{\"user\":\"sieged\",\"password\":\"wrong\"}", Map.of());
+        }
+        assertEquals(429, attacker.send("POST", "/login",
+                "{\"user\":\"sieged\",\"password\":\"right-password\"}", Map.of()).statusCode());
+        String answer = loginFrom("127.0.0.2", "{\"user\":\"sieged\",\"password\":\"right-password\"}");
+        assertTrue(answer.startsWith("HTTP/1.1 200"), "the admin logs in from an address with no failures: " + answer);
+        assertTrue(web.auth().limiter().lockouts() >= 1, "the lockout was counted");
+    }
+
+    /** POST /login from another loopback address (java.net.http cannot choose the local address). */
+    private static String loginFrom(String localAddress, String json) throws IOException {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        try (Socket s = new Socket()) {
+            s.bind(new InetSocketAddress(InetAddress.getByName(localAddress), 0));
+            s.connect(new InetSocketAddress(web.url().getHost(), web.url().getPort()), 5000);
+            s.setSoTimeout(20_000);
+            String head = "POST /login HTTP/1.1\r\nHost: " + web.url().getHost() + ":" + web.url().getPort()
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+                    + "\r\nConnection: close\r\n\r\n";
+            s.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            s.getOutputStream().write(body);
+            s.getOutputStream().flush();
+            return new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 }
