@@ -134,7 +134,11 @@ public final class AuthFeature implements WebFeature {
 
     private static Credentials jsonCredentials(HttpServerExchange exchange) {
         JsonLogin j = Json.read(exchange, JsonLogin.class);
-        return new Credentials(nz(j.user()), nz(j.password()), j.next());
+        if (j.user() == null || j.password() == null) {
+            throw HttpError.badRequest("field '" + (j.user() == null ? "user" : "password")
+                    + "' is required (a string)");
+        }
+        return new Credentials(j.user(), j.password(), j.next());
     }
 
     private static Credentials formCredentials(HttpServerExchange exchange) throws IOException {
@@ -154,10 +158,6 @@ public final class AuthFeature implements WebFeature {
     private static String fieldOrNull(FormData form, String name) {
         FormData.FormValue v = form.getFirst(name);
         return v == null || v.isFileItem() ? null : v.getValue();
-    }
-
-    private static String nz(String s) {
-        return s == null ? "" : s;
     }
 
     /**

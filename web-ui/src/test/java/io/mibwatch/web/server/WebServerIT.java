@@ -58,8 +58,15 @@ class WebServerIT {
                     Route.get("/api/probe/boom", Access.VIEW, ex -> {
                         throw new IllegalStateException("secret internal detail at line 42");
                     }),
+                    Route.post("/api/probe/body", Access.OPERATE, ex -> {
+                        ProbeBody b = Json.read(ex, ProbeBody.class);
+                        Json.ok(ex, Map.of("name", String.valueOf(b.name()), "count", String.valueOf(b.count())));
+                    }),
                     Route.page("/probe/page", Access.VIEW, "login.html"));
         }
+    }
+
+    record ProbeBody(String name, Integer count, Map<String, String> labels) {
     }
 
     @BeforeAll
@@ -245,6 +252,39 @@ class WebServerIT {
         String answer = loginFrom("127.0.0.2", "{\"user\":\"sieged\",\"password\":\"right-password\"}");
         assertTrue(answer.startsWith("HTTP/1.1 200"), "the admin logs in from an address with no failures: " + answer);
         assertTrue(web.auth().limiter().lockouts() >= 1, "the lockout was counted");
+    }
+
+    /** body, status, a text the error must contain. */
+    static Stream<Arguments> bodies() {
+        return Stream.of(
+                Arguments.of("null", 400, "request body is null; expected a JSON object with fields name, count, labels"),
+                Arguments.of("[]", 400, "request body is an array; expected a JSON object"),
+                Arguments.of("42", 400, "request body is a number; expected a JSON object"),
+                Arguments.of("\"x\"", 400, "request body is a string; expected a JSON object"),
+                Arguments.of("", 400, "request body is empty; expected a JSON object"),
+                Arguments.of("{\"name\":", 400, "invalid JSON body"),
+                Arguments.of("{\"name\":5}", 400, "field 'name': expected a string, got a number"),
+                Arguments.of("{\"name\":true}", 400, "field 'name': expected a string, got a boolean"),
+                Arguments.of("{\"name\":{}}", 400, "field 'name': expected a string, got an object"),
+                Arguments.of("{\"count\":\"7\"}", 400, "field 'count': expected an integer, got a string"),
+                Arguments.of("{\"count\":7.5}", 400, "field 'count': expected an integer, got a number"),
+                Arguments.of("{\"labels\":{\"site\":[1]}}", 400, "field 'labels.site': expected a string, got an array"),
+                Arguments.of("{\"labels\":[]}", 400, "field 'labels': expected an object, got an array"),
+                Arguments.of("{\"nmae\":\"x\"}", 400, "unknown field 'nmae' in the request body; known fields: count, labels, name"),
+                Arguments.of("{\"labels\":" + "[".repeat(100) + "]".repeat(100) + "}", 400,
+                        "field 'labels' is nested deeper than 32 levels"),
+                Arguments.of("[".repeat(5000) + "]".repeat(5000), 400, "request body is an array nested deeper than 32 levels"),
+                Arguments.of("{\"name\":\"ann\",\"count\":7,\"labels\":{}}", 200, "ann"),
+                Arguments.of("{\"name\":null}", 200, "null"));
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @MethodSource("bodies")
+    void aBodyThatIsNotTheExpectedObjectIs400NamingTheField(String body, int status, String text) {
+        HttpResponse<String> r = web.http(Role.OPERATOR).send("POST", "/api/probe/body", body, Map.of());
+        assertEquals(status, r.statusCode(), r.body());
+        assertTrue(r.body().contains(text), r.body());
+        assertFalse(r.body().contains("Exception") || r.body().contains("io.mibwatch"), "no internals: " + r.body());
     }
 
     /** POST /login from another loopback address (java.net.http cannot choose the local address). */
