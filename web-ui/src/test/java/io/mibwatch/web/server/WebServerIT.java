@@ -287,6 +287,21 @@ class WebServerIT {
         assertFalse(r.body().contains("Exception") || r.body().contains("io.mibwatch"), "no internals: " + r.body());
     }
 
+    @Test
+    void aJsonLoginNamesTheMissingField() {
+        Http anon = web.anonymous();
+        HttpResponse<String> noUser = anon.send("POST", "/login", "{\"password\":\"x\"}", Map.of());
+        assertEquals(400, noUser.statusCode(), noUser.body());
+        assertEquals("field 'user' is required (a string)", Http.json(noUser).get("error").asText());
+        HttpResponse<String> noPassword = anon.send("POST", "/login", "{\"user\":\"viewer\",\"password\":null}", Map.of());
+        assertEquals(400, noPassword.statusCode(), noPassword.body());
+        assertEquals("field 'password' is required (a string)", Http.json(noPassword).get("error").asText());
+        HttpResponse<String> nullBody = anon.send("POST", "/login", "null", Map.of());
+        assertEquals(400, nullBody.statusCode(), nullBody.body());
+        assertEquals("request body is null; expected a JSON object with fields user, password, next",
+                Http.json(nullBody).get("error").asText());
+    }
+
     /** POST /login from another loopback address (java.net.http cannot choose the local address). */
     private static String loginFrom(String localAddress, String json) throws IOException {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
