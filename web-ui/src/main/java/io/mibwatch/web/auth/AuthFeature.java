@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,10 +58,15 @@ public final class AuthFeature implements WebFeature {
         Credentials c = json ? jsonCredentials(exchange) : formCredentials(exchange);
         String address = remoteAddress(exchange);
         String next = safeNext(c.next());
-        if (auth.limiter().blocked(c.user(), address)) {
-            LOG.warn("login refused for user '{}' from {}: too many failed attempts", printable(c.user()), address);
+        Optional<Duration> locked = auth.limiter().retryAfter(c.user(), address);
+        if (locked.isPresent()) {
+            // RFC 9110 10.2.3: when to come back, in seconds
+            long wait = Math.max(1, locked.get().toSeconds());
+            LOG.warn("login refused for user '{}' from {}: locked out for {} s more after too many failed attempts",
+                    printable(c.user()), address, wait);
+            exchange.getResponseHeaders().put(Headers.RETRY_AFTER, Long.toString(wait));
             if (json) {
-                Json.error(exchange, 429, "too many failed logins; try again later");
+                Json.error(exchange, 429, "too many failed logins from this address; try again in " + wait + " s");
             } else {
                 backToForm(exchange, "locked", next);
             }
@@ -68,8 +74,12 @@ public final class AuthFeature implements WebFeature {
         }
         Optional<User> user = auth.users().verify(c.user(), c.password().toCharArray());
         if (user.isEmpty()) {
-            auth.limiter().failure(c.user(), address);
             LOG.warn("login failed for user '{}' from {}", printable(c.user()), address);
+            auth.limiter().failure(c.user(), address).ifPresent(l -> LOG.warn(
+                    "login lockout #{} of {}: {} locked for {} s (until {}); {} lockout(s) since start",
+                    l.strike(), address, l.scope() == LoginLimiter.Scope.ADDRESS ? "every user name from it"
+                            : "user '" + printable(c.user()) + "' from it",
+                    l.length().toSeconds(), l.until(), auth.limiter().lockouts()));
             if (json) {
                 Json.error(exchange, 401, "wrong user name or password");
             } else {
@@ -77,7 +87,7 @@ public final class AuthFeature implements WebFeature {
             }
             return;
         }
-        auth.limiter().success(c.user());
+        auth.limiter().success(c.user(), address);
         // a fresh session id at every login: a planted cookie never becomes a logged-in one (session fixation)
         auth.sessionOf(exchange).ifPresent(old -> auth.sessions().remove(old.id()));
         Session s = auth.sessions().create(user.get().name(), user.get().role());
@@ -124,7 +134,11 @@ public final class AuthFeature implements WebFeature {
 
     private static Credentials jsonCredentials(HttpServerExchange exchange) {
         JsonLogin j = Json.read(exchange, JsonLogin.class);
-        return new Credentials(nz(j.user()), nz(j.password()), j.next());
+        if (j.user() == null || j.password() == null) {
+            throw HttpError.badRequest("field '" + (j.user() == null ? "user" : "password")
+                    + "' is required (a string)");
+        }
+        return new Credentials(j.user(), j.password(), j.next());
     }
 
     private static Credentials formCredentials(HttpServerExchange exchange) throws IOException {
@@ -144,10 +158,6 @@ public final class AuthFeature implements WebFeature {
     private static String fieldOrNull(FormData form, String name) {
         FormData.FormValue v = form.getFirst(name);
         return v == null || v.isFileItem() ? null : v.getValue();
-    }
-
-    private static String nz(String s) {
-        return s == null ? "" : s;
     }
 
     /**

@@ -6,45 +6,93 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * Login throttling (OWASP Authentication Cheat Sheet, "Login Throttling"; NIST SP 800-63B 5.2.2
- * asks for at most 100 failed attempts per account): failures are counted in a sliding window
- * per user name and per remote address. The per-user limit stops guessing one account from many
- * addresses; the per-address limit stops one host trying many accounts. A success clears the
- * user's count but not the address's, so a valid login cannot be used to reset a spraying run.
+ * Login throttling (OWASP Authentication Cheat Sheet, "Login Throttling"): failures are counted
+ * in a sliding window per (user name, remote address) and per remote address. Reaching either
+ * limit locks that key out for a back-off that doubles with each lockout of the same address
+ * (the window, then twice it, ... up to {@link Limits#maxBackoff()}), so a host that keeps
+ * guessing waits longer each round.
+ *
+ * <p>There is deliberately no limit per user name alone: it let anyone lock any account out for
+ * everybody (five wrong passwords for {@code admin} from one host refused the right password
+ * from every other host). An address with no failures can therefore always log in, which keeps
+ * the admin's way in open during an attack; guessing one account from many hosts is slowed by
+ * bcrypt's cost per attempt and by each host's own limits. A success clears the (user, address)
+ * count but not the address's, so a valid login cannot be used to reset a spraying run.
  */
 public final class LoginLimiter {
 
     /**
-     * @param perUser    failures per user name within the window before further attempts are refused
-     * @param perAddress failures per remote address within the window
-     * @param window     sliding window length
+     * @param perUserAddress failures of one user name from one address within the window before it is locked
+     * @param perAddress     failures from one address (any user names) within the window before it is locked
+     * @param window         sliding window length, and the length of an address's first lockout
+     * @param maxBackoff     the longest lockout, however often an address was locked before
      */
-    public record Limits(int perUser, int perAddress, Duration window) {
-        public static final Limits DEFAULT = new Limits(5, 20, Duration.ofMinutes(15));
+    public record Limits(int perUserAddress, int perAddress, Duration window, Duration maxBackoff) {
+        public static final Duration DEFAULT_MAX_BACKOFF = Duration.ofHours(24);
+        public static final Limits DEFAULT = new Limits(5, 20, Duration.ofMinutes(15), DEFAULT_MAX_BACKOFF);
 
         public Limits {
-            if (perUser < 1 || perAddress < 1) {
-                throw new IllegalArgumentException("login limits must be at least 1, got perUser=" + perUser
-                        + " perAddress=" + perAddress);
+            if (perUserAddress < 1 || perAddress < 1) {
+                throw new IllegalArgumentException("login limits must be at least 1, got perUserAddress="
+                        + perUserAddress + " perAddress=" + perAddress);
             }
             Objects.requireNonNull(window, "window");
+            Objects.requireNonNull(maxBackoff, "maxBackoff");
             if (window.isNegative() || window.isZero()) {
                 throw new IllegalArgumentException("login limit window must be positive, got " + window);
             }
+            if (maxBackoff.compareTo(window) < 0) {
+                throw new IllegalArgumentException("login maxBackoff " + maxBackoff + " is shorter than the window "
+                        + window);
+            }
+        }
+
+        /** With the default longest back-off. */
+        public Limits(int perUserAddress, int perAddress, Duration window) {
+            this(perUserAddress, perAddress, window, DEFAULT_MAX_BACKOFF.compareTo(window) < 0 ? window
+                    : DEFAULT_MAX_BACKOFF);
         }
     }
 
-    /** Bounds memory under a flood of made-up user names: oldest keys are dropped beyond this. */
+    /** What a failure started: a lockout of one user name from one address, or of the whole address. */
+    public enum Scope { USER_AT_ADDRESS, ADDRESS }
+
+    /**
+     * A lockout that a failure started.
+     *
+     * @param strike how many lockouts this address has had (1 for the first); its back-off grows with it
+     */
+    public record Lockout(Scope scope, String address, Duration length, Instant until, int strike) {
+    }
+
+    /** Bounds memory under a flood of made-up user names: stale keys are dropped beyond this. */
     private static final int MAX_KEYS = 10_000;
+
+    /** Failures in the window and, once locked, until when. */
+    private static final class Key {
+        final Deque<Instant> failures = new ArrayDeque<>();
+        Instant lockedUntil = Instant.MIN;
+    }
+
+    /** An address's key plus its lockout history, which sets the next back-off. */
+    private static final class AddressKey {
+        final Key key = new Key();
+        int strikes;
+        /** When the address's latest lockout ended (or ends). */
+        Instant lastLockoutEnd = Instant.MIN;
+    }
 
     private final Clock clock;
     private final Limits limits;
-    private final Map<String, Deque<Instant>> users = new HashMap<>();
-    private final Map<String, Deque<Instant>> addresses = new HashMap<>();
+    private final Map<String, Key> pairs = new HashMap<>();
+    private final Map<String, AddressKey> addresses = new HashMap<>();
+    private long lockouts;
 
     public LoginLimiter(Clock clock, Limits limits) {
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -56,49 +104,105 @@ public final class LoginLimiter {
     }
 
     /** Whether an attempt for this user from this address must be refused without checking the password. */
-    public synchronized boolean blocked(String user, String address) {
-        Instant now = clock.instant();
-        return count(users, key(user), now) >= limits.perUser()
-                || count(addresses, address, now) >= limits.perAddress();
+    public boolean blocked(String user, String address) {
+        return retryAfter(user, address).isPresent();
     }
 
-    public synchronized void failure(String user, String address) {
+    /** How long attempts for this user from this address are still refused; empty if they are not. */
+    public synchronized Optional<Duration> retryAfter(String user, String address) {
         Instant now = clock.instant();
-        add(users, key(user), now);
-        add(addresses, address, now);
+        Instant until = Instant.MIN;
+        Key pair = pairs.get(pairKey(user, address));
+        if (pair != null && pair.lockedUntil.isAfter(now)) {
+            until = pair.lockedUntil;
+        }
+        AddressKey a = addresses.get(address);
+        if (a != null && a.key.lockedUntil.isAfter(now) && a.key.lockedUntil.isAfter(until)) {
+            until = a.key.lockedUntil;
+        }
+        return until.isAfter(now) ? Optional.of(Duration.between(now, until)) : Optional.empty();
     }
 
-    public synchronized void success(String user) {
-        users.remove(key(user));
+    /**
+     * Counts a failed login; returns the lockout it started, if it reached a limit (the caller
+     * logs it: this class sees user names but must not decide how they are printed).
+     */
+    public synchronized Optional<Lockout> failure(String user, String address) {
+        Instant now = clock.instant();
+        prune(now);
+        AddressKey a = addresses.computeIfAbsent(address, k -> new AddressKey());
+        Key pair = pairs.computeIfAbsent(pairKey(user, address), k -> new Key());
+        if (!a.lastLockoutEnd.plus(limits.maxBackoff()).isAfter(now)) {
+            // as long as the longest back-off without a lockout forgives the address its earlier ones
+            a.strikes = 0;
+        }
+        boolean pairFull = add(pair, now) >= limits.perUserAddress();
+        boolean addressFull = add(a.key, now) >= limits.perAddress();
+        if (!pairFull && !addressFull) {
+            return Optional.empty();
+        }
+        a.strikes++;
+        Duration length = backoff(a.strikes);
+        Instant until = now.plus(length);
+        a.lastLockoutEnd = until;
+        lockouts++;
+        if (addressFull) {
+            a.key.failures.clear();
+            a.key.lockedUntil = until;
+        }
+        if (pairFull) {
+            pair.failures.clear();
+            pair.lockedUntil = until;
+        }
+        return Optional.of(new Lockout(addressFull ? Scope.ADDRESS : Scope.USER_AT_ADDRESS, address, length, until,
+                a.strikes));
+    }
+
+    /** A successful login clears this user's failures from this address (not the address's own count). */
+    public synchronized void success(String user, String address) {
+        pairs.remove(pairKey(user, address));
+    }
+
+    /** Lockouts started since this limiter was made (for the appliance's health view). */
+    public synchronized long lockouts() {
+        return lockouts;
+    }
+
+    /** window * 2^(strike-1), capped at the longest back-off. */
+    Duration backoff(int strike) {
+        Duration d = limits.window();
+        for (int i = 1; i < strike && d.compareTo(limits.maxBackoff()) < 0; i++) {
+            d = d.multipliedBy(2);
+        }
+        return d.compareTo(limits.maxBackoff()) > 0 ? limits.maxBackoff() : d;
     }
 
     /** User names compare case-insensitively here so "Admin" and "admin" share one budget. */
-    private static String key(String user) {
-        return user == null ? "" : user.toLowerCase(java.util.Locale.ROOT);
+    private static String pairKey(String user, String address) {
+        return (user == null ? "" : user.toLowerCase(Locale.ROOT)) + "\u0000" + address;
     }
 
-    private int count(Map<String, Deque<Instant>> map, String key, Instant now) {
-        Deque<Instant> d = map.get(key);
-        if (d == null) {
-            return 0;
-        }
+    /** Adds a failure at {@code now} after dropping those that left the window; returns the count. */
+    private int add(Key k, Instant now) {
         Instant from = now.minus(limits.window());
-        while (!d.isEmpty() && !d.peekFirst().isAfter(from)) {
-            d.pollFirst();
+        while (!k.failures.isEmpty() && !k.failures.peekFirst().isAfter(from)) {
+            k.failures.pollFirst();
         }
-        if (d.isEmpty()) {
-            map.remove(key);
-            return 0;
-        }
-        return d.size();
+        k.failures.addLast(now);
+        return k.failures.size();
     }
 
-    private void add(Map<String, Deque<Instant>> map, String key, Instant now) {
-        count(map, key, now);
-        if (map.size() >= MAX_KEYS && !map.containsKey(key)) {
-            Instant from = now.minus(limits.window());
-            map.values().removeIf(d -> d.isEmpty() || !d.peekLast().isAfter(from));
+    private void prune(Instant now) {
+        if (pairs.size() >= MAX_KEYS) {
+            pairs.values().removeIf(k -> stale(k, now));
         }
-        map.computeIfAbsent(key, k -> new ArrayDeque<>()).addLast(now);
+        if (addresses.size() >= MAX_KEYS) {
+            addresses.values().removeIf(a -> stale(a.key, now) && !a.lastLockoutEnd.plus(limits.maxBackoff()).isAfter(now));
+        }
+    }
+
+    private boolean stale(Key k, Instant now) {
+        return !k.lockedUntil.isAfter(now)
+                && (k.failures.isEmpty() || !k.failures.peekLast().isAfter(now.minus(limits.window())));
     }
 }

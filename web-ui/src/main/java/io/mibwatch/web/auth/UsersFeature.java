@@ -53,6 +53,12 @@ public final class UsersFeature implements WebFeature {
 
     private void add(HttpServerExchange ex) {
         NewUser n = Json.read(ex, NewUser.class);
+        if (n.name() == null) {
+            throw HttpError.badRequest("'name' is required");
+        }
+        if (n.role() == null) {
+            throw HttpError.badRequest("'role' is required: reporter, viewer, operator or admin");
+        }
         Role role = role(n.role());
         try {
             User u = auth.users().add(n.name(), role, password(n.password()));

@@ -14,7 +14,12 @@ import io.mibwatch.web.http.Route;
 import io.mibwatch.web.http.WebFeature;
 import io.mibwatch.web.testing.Http;
 import io.mibwatch.web.testing.TestWeb;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -53,8 +58,15 @@ class WebServerIT {
                     Route.get("/api/probe/boom", Access.VIEW, ex -> {
                         throw new IllegalStateException("secret internal detail at line 42");
                     }),
+                    Route.post("/api/probe/body", Access.OPERATE, ex -> {
+                        ProbeBody b = Json.read(ex, ProbeBody.class);
+                        Json.ok(ex, Map.of("name", String.valueOf(b.name()), "count", String.valueOf(b.count())));
+                    }),
                     Route.page("/probe/page", Access.VIEW, "login.html"));
         }
+    }
+
+    record ProbeBody(String name, Integer count, Map<String, String> labels) {
     }
 
     @BeforeAll
@@ -223,7 +235,87 @@ class WebServerIT {
         HttpResponse<String> locked = anon.send("POST", "/login",
                 "{\"user\":\"limited\",\"password\":\"right-password\"}", Map.of());
         assertEquals(429, locked.statusCode(), "even the right password is refused while locked");
+        assertTrue(locked.headers().firstValue("Retry-After").isPresent(), "429 says when to come back");
         HttpResponse<String> form = anon.send("POST", "/login", null, Map.of());
         assertEquals(400, form.statusCode(), "no body at all is a bad request: " + form.body());
+    }
+
+    @Test
+    void wrongPasswordsFromOneAddressDoNotLockTheUserOutFromAnother() throws IOException {
+        web.users().add("sieged", Role.ADMIN, "right-password".toCharArray());
+        Http attacker = web.anonymous(); // from 127.0.0.1
+        for (int i = 0; i < 4; i++) {
+            attacker.send("POST", "/login", "{\"user\":\"sieged\",\"password\":\"wrong\"}", Map.of());
+        }
+        assertEquals(429, attacker.send("POST", "/login",
+                "{\"user\":\"sieged\",\"password\":\"right-password\"}", Map.of()).statusCode());
+        String answer = loginFrom("127.0.0.2", "{\"user\":\"sieged\",\"password\":\"right-password\"}");
+        assertTrue(answer.startsWith("HTTP/1.1 200"), "the admin logs in from an address with no failures: " + answer);
+        assertTrue(web.auth().limiter().lockouts() >= 1, "the lockout was counted");
+    }
+
+    /** body, status, a text the error must contain. */
+    static Stream<Arguments> bodies() {
+        return Stream.of(
+                Arguments.of("null", 400, "request body is null; expected a JSON object with fields name, count, labels"),
+                Arguments.of("[]", 400, "request body is an array; expected a JSON object"),
+                Arguments.of("42", 400, "request body is a number; expected a JSON object"),
+                Arguments.of("\"x\"", 400, "request body is a string; expected a JSON object"),
+                Arguments.of("", 400, "request body is empty; expected a JSON object"),
+                Arguments.of("{\"name\":", 400, "invalid JSON body"),
+                Arguments.of("{\"name\":5}", 400, "field 'name': expected a string, got a number"),
+                Arguments.of("{\"name\":true}", 400, "field 'name': expected a string, got a boolean"),
+                Arguments.of("{\"name\":{}}", 400, "field 'name': expected a string, got an object"),
+                Arguments.of("{\"count\":\"7\"}", 400, "field 'count': expected an integer, got a string"),
+                Arguments.of("{\"count\":7.5}", 400, "field 'count': expected an integer, got a number"),
+                Arguments.of("{\"labels\":{\"site\":[1]}}", 400, "field 'labels.site': expected a string, got an array"),
+                Arguments.of("{\"labels\":[]}", 400, "field 'labels': expected an object, got an array"),
+                Arguments.of("{\"nmae\":\"x\"}", 400, "unknown field 'nmae' in the request body; known fields: count, labels, name"),
+                Arguments.of("{\"labels\":" + "[".repeat(100) + "]".repeat(100) + "}", 400,
+                        "field 'labels' is nested deeper than 32 levels"),
+                Arguments.of("[".repeat(5000) + "]".repeat(5000), 400, "request body is an array nested deeper than 32 levels"),
+                Arguments.of("{\"name\":\"ann\",\"count\":7,\"labels\":{}}", 200, "ann"),
+                Arguments.of("{\"name\":null}", 200, "null"));
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @MethodSource("bodies")
+    void aBodyThatIsNotTheExpectedObjectIs400NamingTheField(String body, int status, String text) {
+        HttpResponse<String> r = web.http(Role.OPERATOR).send("POST", "/api/probe/body", body, Map.of());
+        assertEquals(status, r.statusCode(), r.body());
+        assertTrue(r.body().contains(text), r.body());
+        assertFalse(r.body().contains("Exception") || r.body().contains("io.mibwatch"), "no internals: " + r.body());
+    }
+
+    @Test
+    void aJsonLoginNamesTheMissingField() {
+        Http anon = web.anonymous();
+        HttpResponse<String> noUser = anon.send("POST", "/login", "{\"password\":\"x\"}", Map.of());
+        assertEquals(400, noUser.statusCode(), noUser.body());
+        assertEquals("field 'user' is required (a string)", Http.json(noUser).get("error").asText());
+        HttpResponse<String> noPassword = anon.send("POST", "/login", "{\"user\":\"viewer\",\"password\":null}", Map.of());
+        assertEquals(400, noPassword.statusCode(), noPassword.body());
+        assertEquals("field 'password' is required (a string)", Http.json(noPassword).get("error").asText());
+        HttpResponse<String> nullBody = anon.send("POST", "/login", "null", Map.of());
+        assertEquals(400, nullBody.statusCode(), nullBody.body());
+        assertEquals("request body is null; expected a JSON object with fields user, password, next",
+                Http.json(nullBody).get("error").asText());
+    }
+
+    /** POST /login from another loopback address (java.net.http cannot choose the local address). */
+    private static String loginFrom(String localAddress, String json) throws IOException {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        try (Socket s = new Socket()) {
+            s.bind(new InetSocketAddress(InetAddress.getByName(localAddress), 0));
+            s.connect(new InetSocketAddress(web.url().getHost(), web.url().getPort()), 5000);
+            s.setSoTimeout(20_000);
+            String head = "POST /login HTTP/1.1\r\nHost: " + web.url().getHost() + ":" + web.url().getPort()
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+                    + "\r\nConnection: close\r\n\r\n";
+            s.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            s.getOutputStream().write(body);
+            s.getOutputStream().flush();
+            return new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 }
