@@ -195,6 +195,14 @@ class WebServerIT {
         assertEquals(404, anon.get("/static/%2e%2e/%2e%2e/io/mibwatch/web/http/Json.class").statusCode());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"/static/js/", "/static/js", "/static/css/", "/static/css"})
+    void staticDirectoryIsNotFoundNotAnEmptyOctetStream(String path) {
+        HttpResponse<String> r = web.anonymous().get(path);
+        assertEquals(404, r.statusCode(), () -> path + " answered " + r.headers() + " " + r.body());
+        assertFalse(r.headers().firstValue("Content-Type").orElse("").contains("octet-stream"), r.headers()::toString);
+    }
+
     @Test
     void sessionCookieIsHttpOnlyStrictAndLogoutEndsIt() {
         Http anon = web.anonymous();
