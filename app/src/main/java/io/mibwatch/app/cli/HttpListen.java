@@ -29,7 +29,7 @@ final class HttpListen {
     static String source(String option, HttpConfig http, Path configFile) {
         if (option != null) return "--http-listen " + option;
         if (http.listen().isPresent()) return "http.listen in " + configFile;
-        return "the default; set http.listen or --http-listen";
+        return "the command's default; choose another with --http-listen HOST:PORT";
     }
 
     /**

@@ -55,6 +55,20 @@ class ServeStartupTest {
     }
 
     @Test
+    void demoWithTheWebPortInUseNamesTheAddressBeforeWritingHistory() throws Exception {
+        Path data = tmp.resolve("demo");
+        try (ServerSocket taken = new ServerSocket()) {
+            taken.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            String listen = "127.0.0.1:" + taken.getLocalPort();
+            Run r = run("demo", "--data", data.toString(), "--http-listen", listen, "--history-days", "1");
+            assertEquals(ExitCodes.FAILURE, r.code(), r.out() + r.err());
+            assertTrue(r.err().contains("--http-listen " + listen) && r.err().contains("in use"), r.err());
+            assertFalse(r.out().contains("first admin password"), r.out());
+            assertFalse(Files.exists(data.resolve("rrd")), "no history written for a demo that cannot start");
+        }
+    }
+
+    @Test
     void serveWithADataDirectoryThatCannotBeCreatedNamesTheOptionAndPath() throws Exception {
         Path file = Files.writeString(tmp.resolve("a-file"), "x");
         Path data = file.resolve("data");
