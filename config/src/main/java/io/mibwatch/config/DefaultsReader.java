@@ -17,8 +17,14 @@ final class DefaultsReader {
     static final Set<String> DEFAULTS_KEYS =
             Set.of("interval", "timeout", "retries", "max_repetitions", "max_outstanding", "credentials");
 
-    /** Defaults as read; fields are the stock value wherever the file's value was bad. */
-    record Read(Defaults values, String credentials) {
+    /**
+     * Defaults as read; fields are the stock value wherever the file's value was bad.
+     *
+     * @param intervalRefused the file's {@code defaults.interval} was refused (its error is
+     *                        reported), so the stock interval in {@code values} is no bound for a timeout
+     * @param timeoutRefused  likewise for {@code defaults.timeout}
+     */
+    record Read(Defaults values, String credentials, boolean intervalRefused, boolean timeoutRefused) {
     }
 
     private final Problems problems;
@@ -32,14 +38,19 @@ final class DefaultsReader {
     Read read(JsonNode n) {
         Defaults stock = Defaults.STOCK;
         if (absent(n)) {
-            return new Read(stock, null);
+            return new Read(stock, null, false, false);
         }
         if (problems.mapping("defaults", n, DEFAULTS_KEYS, "polling defaults") == null) {
-            return new Read(stock, null);
+            return new Read(stock, null, false, false);
         }
-        Duration interval = or(interval("defaults.interval", n.get("interval")), stock.interval());
-        Duration timeout = or(timeout("defaults.timeout", n.get("timeout")), stock.timeout());
-        if (!absent(n.get("interval")) || !absent(n.get("timeout"))) {
+        Duration intervalRead = interval("defaults.interval", n.get("interval"));
+        Duration timeoutRead = timeout("defaults.timeout", n.get("timeout"));
+        boolean intervalRefused = !absent(n.get("interval")) && intervalRead == null;
+        boolean timeoutRefused = !absent(n.get("timeout")) && timeoutRead == null;
+        Duration interval = or(intervalRead, stock.interval());
+        Duration timeout = or(timeoutRead, stock.timeout());
+        // a refused value is reported once; its stock stand-in is not compared with the other one
+        if ((!absent(n.get("interval")) || !absent(n.get("timeout"))) && !intervalRefused && !timeoutRefused) {
             checkTimeout(absent(n.get("timeout")) ? "defaults.interval" : "defaults.timeout",
                     absent(n.get("timeout")) ? n.get("interval") : n.get("timeout"), timeout, interval);
         }
@@ -50,7 +61,7 @@ final class DefaultsReader {
         if (!absent(n.get("credentials"))) {
             creds = credentials.reference("defaults.credentials", n.get("credentials"));
         }
-        return new Read(new Defaults(interval, timeout, retries, maxRep, maxOut), creds);
+        return new Read(new Defaults(interval, timeout, retries, maxRep, maxOut), creds, intervalRefused, timeoutRefused);
     }
 
     Duration interval(String path, JsonNode n) {

@@ -152,10 +152,13 @@ final class DevicesReader {
 
         Duration interval = absent(d.get("interval")) ? def.interval() : polling.interval(key(path, "interval"), d.get("interval"));
         Duration timeout = absent(d.get("timeout")) ? def.timeout() : polling.timeout(key(path, "timeout"), d.get("timeout"));
+        // an inherited value that was refused under defaults is no bound (its error is reported there)
+        Duration intervalBound = absent(d.get("interval")) && defaults.intervalRefused() ? null : interval;
+        Duration timeoutBound = absent(d.get("timeout")) && defaults.timeoutRefused() ? null : timeout;
         if (!absent(d.get("timeout"))) {
-            polling.checkTimeout(key(path, "timeout"), d.get("timeout"), timeout, interval);
+            polling.checkTimeout(key(path, "timeout"), d.get("timeout"), timeoutBound, intervalBound);
         } else if (!absent(d.get("interval"))) {
-            polling.checkTimeout(key(path, "interval"), d.get("interval"), timeout, interval);
+            polling.checkTimeout(key(path, "interval"), d.get("interval"), timeoutBound, intervalBound);
         }
         Integer retries = absent(d.get("retries")) ? Integer.valueOf(def.retries())
                 : polling.retries(key(path, "retries"), d.get("retries"));

@@ -354,6 +354,30 @@ class ConfigLoaderTest {
         assertNoSecret(e.getMessage());
     }
 
+    /**
+     * An interval that was refused is reported once: the timeout is not compared against the
+     * default interval that stands in for it (nor a refused timeout's stand-in against the interval).
+     */
+    @ParameterizedTest(name = "[{index}] {1}")
+    @MethodSource("refusedIntervalOrTimeout")
+    void timeoutIsNotComparedToTheDefaultIntervalWhenTheIntervalIsInvalid(String yaml, String path, String value) {
+        ConfigException e = errors(yaml);
+        assertEquals(1, e.errors().size(), e::getMessage);
+        assertEquals(path, e.errors().get(0).path(), e::getMessage);
+        assertEquals(value, e.errors().get(0).value(), e::getMessage);
+        assertFalse(e.getMessage().contains("must be shorter than the interval"), e::getMessage);
+    }
+
+    static Stream<Arguments> refusedIntervalOrTimeout() {
+        return Stream.of(
+                arguments("defaults: {interval: fast, timeout: 2m}\n", "defaults.interval", "fast"),
+                arguments("defaults: {interval: 0s, timeout: 2m}\n", "defaults.interval", "0s"),
+                arguments("defaults: {interval: 500ms}\n" + device(D1 + "timeout: 90s"), "defaults.interval", "500ms"),
+                arguments("defaults: {interval: 3s, timeout: soon}\n", "defaults.timeout", "soon"),
+                arguments("defaults: {timeout: soon}\n" + device(D1 + "interval: 3s"), "defaults.timeout", "soon"),
+                arguments(device(D1 + "interval: fast\ntimeout: 2m"), "devices[0].interval", "fast"));
+    }
+
     @Test
     void validParentChainLoads() throws Exception {
         MibwatchConfig c = parse(device(D1 + "parent: d2") + "  - {name: d2, address: 192.0.2.2, credentials: comm, parent: d3}\n"

@@ -72,8 +72,8 @@ final class ApdexCommand implements Callable<Integer> {
         Instant t;
         Duration windowOverride = null;
         try {
-            f = TimeSpec.parse(from, now, ZoneId.systemDefault());
-            t = TimeSpec.parse(to, now, ZoneId.systemDefault());
+            f = TimeSpec.option("--from", from, now, ZoneId.systemDefault());
+            t = TimeSpec.option("--to", to, now, ZoneId.systemDefault());
             if (window != null) windowOverride = parseWindow(window);
         } catch (IllegalArgumentException e) {
             throw new CliFailure(e.getMessage(), ExitCodes.USAGE);

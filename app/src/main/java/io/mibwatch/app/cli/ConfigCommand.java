@@ -36,6 +36,17 @@ final class ConfigCommand implements Runnable {
             PrintWriter err = spec.commandLine().getErr();
             try {
                 MibwatchConfig c = ConfigLoader.load(f);
+                if (c.devices().isEmpty()) {
+                    // Valid (the packaged config ships with none, and serve runs with none), so exit 0;
+                    // but a config that polls nothing is rarely what was meant: warn, and say where to add them.
+                    out.printf("%s: OK, but no devices, %d credential set(s)%n", f, c.credentials().size());
+                    out.flush();
+                    err.printf("warning: %s has no devices: nothing will be polled. Add them as a list under "
+                            + "devices: in %s (each with name, address and credentials; the packaged "
+                            + "/etc/mibwatch/mibwatch.yaml has commented examples)%n", f, f);
+                    err.flush();
+                    return ExitCodes.OK;
+                }
                 out.printf("%s: OK, %d device(s), %d credential set(s)%n", f, c.devices().size(), c.credentials().size());
                 out.flush();
                 return ExitCodes.OK;

@@ -4,7 +4,12 @@ import io.mibwatch.app.datadir.DataDir;
 import io.mibwatch.config.ConfigException;
 import io.mibwatch.config.ConfigLoader;
 import io.mibwatch.config.MibwatchConfig;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.Option;
@@ -76,19 +81,56 @@ final class DataOptions {
         return dir;
     }
 
+    /**
+     * The data directory for a command that writes into it ({@code serve}): created when missing.
+     * A path that cannot be a writable directory fails naming it and where it came from.
+     */
+    DataDir createdDataDir() {
+        DataDir dir = dataDir();
+        try {
+            Files.createDirectories(dir.root());
+        } catch (FileSystemException e) {
+            throw new CliFailure("cannot create the data directory " + dir.root() + " (" + dataSource() + "): "
+                    + reason(e));
+        } catch (IOException e) {
+            throw new CliFailure("cannot create the data directory " + dir.root() + " (" + dataSource() + "): "
+                    + e.getMessage());
+        }
+        if (!Files.isWritable(dir.root())) {
+            throw new CliFailure("the data directory " + dir.root() + " (" + dataSource() + ") is not writable");
+        }
+        return dir;
+    }
+
+    /** What the file system said, without the exception's class name (which means nothing to an operator). */
+    private static String reason(FileSystemException e) {
+        if (e instanceof NoSuchFileException) {
+            return "a parent directory does not exist or cannot hold directories (" + e.getFile() + ")";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied (" + e.getFile() + ")";
+        }
+        if (e instanceof FileAlreadyExistsException) {
+            return "a file that is not a directory is in the way (" + e.getFile() + ")";
+        }
+        return e.getReason() != null ? e.getReason() + " (" + e.getFile() + ")" : e.getMessage();
+    }
+
     /** The one "no data directory" error: names the missing directory and where its path came from. */
     private void requireDirectory(Path dir) {
         if (Files.isDirectory(dir)) return;
+        throw new CliFailure("no data directory " + dir + " (" + dataSource() + ")");
+    }
+
+    /** Where the data directory's path came from: the option, the config's data_dir, or the default. */
+    private String dataSource() {
         MibwatchConfig cfg = data == null ? optionalConfig().orElse(null) : null;
-        String from;
         if (data != null) {
-            from = "--data " + data;
+            return "--data " + data;
         } else if (cfg != null && cfg.dataDir() != null) {
-            from = "data_dir " + cfg.dataDir() + " in " + configFile();
-        } else {
-            from = "the default " + DEFAULT_DATA + "; use --data DIR or --config FILE";
+            return "data_dir " + cfg.dataDir() + " in " + configFile();
         }
-        throw new CliFailure("no data directory " + dir + " (" + from + ")");
+        return "the default " + DEFAULT_DATA + "; use --data DIR or --config FILE";
     }
 
     /** Reads a config file; a missing or invalid one fails with the config exit code. */

@@ -72,6 +72,8 @@ final class DemoCommand implements Callable<Integer> {
         }
         // the demo's own config has no http section: --http-listen or 127.0.0.1:8080
         HttpConfig.Listen listen = HttpListen.choose(httpListen, HttpConfig.DEFAULT, HttpConfig.DEMO_LISTEN);
+        // before the history backfill and the first admin password, not after them
+        HttpListen.requireFree(listen, HttpListen.source(httpListen, HttpConfig.DEFAULT, null));
         Path dir = data != null ? data : Files.createTempDirectory("mibwatch-demo-");
         DataDir dataDir = new DataDir(dir);
         if (Files.isDirectory(dataDir.rrd()) && historyDays > 0) {

@@ -26,10 +26,15 @@ final class MibValues {
     /** A name or dotted OID from the command line as an SNMP4J OID. */
     OID oid(String text) {
         try {
-            return new OID(toInts(translator.toOid(text)));
+            return snmp4j(translator.toOid(text));
         } catch (IllegalArgumentException e) {
             throw new CliFailure(e.getMessage(), ExitCodes.USAGE);
         }
+    }
+
+    /** The same OID as SNMP4J holds it: arcs as unsigned 32-bit values in ints. */
+    static OID snmp4j(Oid oid) {
+        return new OID(toInts(oid));
     }
 
     private static int[] toInts(Oid oid) {

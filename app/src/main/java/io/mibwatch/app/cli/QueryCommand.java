@@ -59,6 +59,10 @@ final class QueryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (resolution < 1) {
+            throw new CliFailure("--resolution '" + resolution + "': must be a whole number of seconds, at least 1",
+                    ExitCodes.USAGE);
+        }
         Path dir = where.withRrd().rrd();
         Consolidation c;
         try {
@@ -89,17 +93,21 @@ final class QueryCommand implements Callable<Integer> {
             Instant t;
             try {
                 id = SeriesId.parse(device, series);
-                f = TimeSpec.parse(from, now, ZoneId.systemDefault());
-                t = TimeSpec.parse(to, now, ZoneId.systemDefault());
             } catch (IllegalArgumentException e) {
                 throw new CliFailure(e.getMessage(), ExitCodes.USAGE);
             }
+            f = TimeSpec.option("--from", from, now, ZoneId.systemDefault());
+            t = TimeSpec.option("--to", to, now, ZoneId.systemDefault());
             if (!f.isBefore(t)) throw new CliFailure("--from " + from + " is not before --to " + to, ExitCodes.USAGE);
             SeriesData d;
             try {
-                d = store.fetch(id, f, t, Duration.ofSeconds(Math.max(1, resolution)), c);
+                d = store.fetch(id, f, t, Duration.ofSeconds(resolution), c);
             } catch (SeriesNotFoundException e) {
                 throw new CliFailure(e.getMessage());
+            } catch (IllegalArgumentException e) {
+                // the range holds more rows than one answer may (the store's bound)
+                throw new CliFailure("--from " + from + " --to " + to + " --resolution " + resolution + ": "
+                        + e.getMessage(), ExitCodes.USAGE);
             }
             if (format.json) {
                 ObjectNode root = json.createObjectNode();

@@ -19,10 +19,6 @@ final class RedButtonCli {
     }
 
     static Instant time(String option, String text, Instant now) {
-        try {
-            return TimeSpec.parse(text, now, ZoneId.systemDefault());
-        } catch (IllegalArgumentException e) {
-            throw new CliFailure(option + " " + e.getMessage(), ExitCodes.USAGE);
-        }
+        return TimeSpec.option(option, text, now, ZoneId.systemDefault());
     }
 }

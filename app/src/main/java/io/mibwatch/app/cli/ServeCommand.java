@@ -43,8 +43,10 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         MibwatchConfig cfg = where.requiredConfig();
-        DataDir dir = where.dataDir();
         HttpConfig.Listen listen = HttpListen.choose(httpListen, cfg.http(), HttpConfig.SERVICE_LISTEN);
+        // Fail before anything is created or printed (the first admin password, web.db, RRD files)
+        HttpListen.requireFree(listen, HttpListen.source(httpListen, cfg.http(), where.configFile()));
+        DataDir dir = where.createdDataDir();
         if (cfg.devices().isEmpty()) {
             LOG.warn("no devices configured in {}; nothing to poll", where.configFile());
         }

@@ -1,5 +1,6 @@
 package io.mibwatch.app.cli;
 
+import io.mibwatch.catalog.mib.Oid;
 import io.mibwatch.poller.snmp.PollFailure;
 import io.mibwatch.poller.snmp.SnmpClient;
 import io.mibwatch.poller.snmp.SnmpOutcome;
@@ -43,7 +44,12 @@ final class SnmpCalls {
         if (!t.matches("\\d+(\\.\\d+)*")) {
             throw new CliFailure("OID '" + text + "' is not numeric (e.g. 1.3.6.1.2.1.1.3.0)", ExitCodes.USAGE);
         }
-        return new OID(t);
+        try {
+            // SNMP4J would throw a bare RuntimeException for a sub-identifier over 2^32-1 (RFC 2578 section 3.5)
+            return MibValues.snmp4j(Oid.parse(t));
+        } catch (IllegalArgumentException e) {
+            throw new CliFailure(e.getMessage(), ExitCodes.USAGE);
+        }
     }
 
     /** One varbind per line: JSON object (the documented contract) or net-snmp-like text. */

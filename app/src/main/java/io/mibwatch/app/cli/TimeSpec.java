@@ -18,21 +18,45 @@ final class TimeSpec {
     private TimeSpec() {
     }
 
+    /**
+     * The time written as {@code text}.
+     *
+     * @throws IllegalArgumentException naming the text ({@code 'TEXT': what is wrong}) when it is
+     *                                  not a time, or is before 1970, where stored time begins
+     */
     static Instant parse(String text, Instant now, ZoneId zone) {
-        String t = text.trim();
-        if (t.equalsIgnoreCase("now")) return now;
-        Optional<Duration> ago = t.startsWith("-") ? DurationText.parse(t.substring(1)) : Optional.empty();
-        if (ago.isPresent()) return now.minus(ago.get());
-        if (t.matches("\\d{9,11}")) return Instant.ofEpochSecond(Long.parseLong(t));
+        Instant at = read(text.trim(), now, zone)
+                .orElseThrow(() -> new IllegalArgumentException("'" + text
+                        + "': expected now, minus a duration (-1h, -30m, -1h30m, -2d, -1w; at most 9 digits a number), "
+                        + "epoch seconds or ISO-8601 like 2026-11-21T08:00:00Z"));
+        // RRD files count seconds since 1970, as rrdtool does: nothing stored is older
+        if (at.isBefore(Instant.EPOCH)) {
+            throw new IllegalArgumentException("'" + text + "' is " + at + ", before 1970-01-01T00:00:00Z: no data is that old");
+        }
+        return at;
+    }
+
+    /** As {@link #parse}, for the value of {@code option}: a bad time is a usage error naming both. */
+    static Instant option(String option, String text, Instant now, ZoneId zone) {
         try {
-            return Instant.parse(t);
+            return parse(text, now, zone);
+        } catch (IllegalArgumentException e) {
+            throw new CliFailure(option + " " + e.getMessage(), ExitCodes.USAGE);
+        }
+    }
+
+    private static Optional<Instant> read(String t, Instant now, ZoneId zone) {
+        if (t.equalsIgnoreCase("now")) return Optional.of(now);
+        Optional<Duration> ago = t.startsWith("-") ? DurationText.parse(t.substring(1)) : Optional.empty();
+        if (ago.isPresent()) return Optional.of(now.minus(ago.get()));
+        if (t.matches("\\d{9,11}")) return Optional.of(Instant.ofEpochSecond(Long.parseLong(t)));
+        try {
+            return Optional.of(Instant.parse(t));
         } catch (DateTimeParseException e) {
             try {
-                return LocalDateTime.parse(t).atZone(zone).toInstant();
+                return Optional.of(LocalDateTime.parse(t).atZone(zone).toInstant());
             } catch (DateTimeParseException e2) {
-                throw new IllegalArgumentException("time '" + text
-                        + "': expected now, minus a duration (-1h, -30m, -1h30m, -2d, -1w), epoch seconds "
-                        + "or ISO-8601 like 2026-11-21T08:00:00Z");
+                return Optional.empty();
             }
         }
     }

@@ -80,14 +80,8 @@ public final class WebWiring implements AutoCloseable {
         HttpConfig http = config.http();
         UserStore users = UserStore.open(dataDir.usersDb(), clock);
         List<AutoCloseable> closeables = new ArrayList<>();
+        WebServer started = null;
         try {
-            users.ensureAdmin().ifPresent(pw -> {
-                // the one place a secret is shown: the operator needs it to log in the first time
-                console.println("first admin password: " + pw + "   (user 'admin'; shown once, stored hashed;"
-                        + " change it with `mibwatch user passwd admin`)");
-                console.flush();
-                LOG.info("web users: created user 'admin' (first start); its password was printed on the console");
-            });
             WebAuth auth = new WebAuth(users, new Sessions(clock, http.sessionIdle()),
                     new LoginLimiter(clock, LoginLimiter.Limits.DEFAULT));
             List<WebFeature> features = features(new Context(daemon, config, dataDir, clock, auth));
@@ -100,9 +94,21 @@ public final class WebWiring implements AutoCloseable {
             http.https().ifPresent(h -> b.https(WebServer.sslContext(h.keystore(), h.password().reveal().toCharArray())));
             WebServer server = b.build();
             server.start();
+            started = server;
+            // Only once the server listens: a start that fails must not print a password nobody can use
+            users.ensureAdmin().ifPresent(pw -> {
+                // the one place a secret is shown: the operator needs it to log in the first time
+                console.println("first admin password: " + pw + "   (user 'admin'; shown once, stored hashed;"
+                        + " change it with `mibwatch user passwd admin`)");
+                console.flush();
+                LOG.info("web users: created user 'admin' (first start); its password was printed on the console");
+            });
             return new WebWiring(users, server, closeables);
         } catch (RuntimeException e) {
             closeAll(closeables);
+            if (started != null) {
+                started.close();
+            }
             users.close();
             throw e;
         }

@@ -77,6 +77,36 @@ class CliTest {
     }
 
     @Test
+    void getOidSubIdentifierOutOfRangeIsAUsageErrorNamingTheOid() {
+        for (String cmd : new String[] {"get", "walk"}) {
+            Run r = run(cmd, "127.0.0.1", "1.3.6.1.99999999999999999999");
+            assertEquals(ExitCodes.USAGE, r.code(), r.err());
+            assertTrue(r.err().contains("'1.3.6.1.99999999999999999999'"), r.err());
+            assertTrue(r.err().contains("99999999999999999999 is out of range 0..4294967295"), r.err());
+            assertFalse(r.err().contains("Exception"), r.err());
+        }
+        Run r = run("get", "127.0.0.1", "1.3.6.1.4294967296");
+        assertEquals(ExitCodes.USAGE, r.code(), r.err());
+        assertTrue(r.err().contains("4294967296 is out of range 0..4294967295"), r.err());
+    }
+
+    @Test
+    void configCheckOfAConfigWithoutDevicesSaysItHasNoneAndWhereToAddThem() throws Exception {
+        Path empty = tmp.resolve("empty.yaml");
+        Files.writeString(empty, "");
+        Path none = tmp.resolve("none.yaml");
+        Files.writeString(none, "devices: []\n");
+        for (Path f : new Path[] {empty, none}) {
+            Run r = run("config", "check", f.toString());
+            // valid (the packaged config has no devices), but it polls nothing: say so on stderr
+            assertEquals(ExitCodes.OK, r.code(), r.err());
+            assertTrue(r.out().contains("OK, but no devices"), r.out());
+            assertTrue(r.err().contains("no devices") && r.err().contains("devices:") && r.err().contains(f.toString()),
+                    r.err());
+        }
+    }
+
+    @Test
     void privacyWithoutAuthenticationIsRefused() {
         Run r = run("get", "--v3-user", "u", "--priv-proto", "AES", "--priv-pass", "p4ssw0rd!", "127.0.0.1", "1.3.6.1.2.1.1.1.0");
         assertEquals(ExitCodes.USAGE, r.code());

@@ -33,13 +33,15 @@ public final class Oid implements Comparable<Oid> {
         String[] parts = t.split("\\.", -1);
         long[] a = new long[parts.length];
         for (int i = 0; i < parts.length; i++) {
-            try {
-                a[i] = Long.parseLong(parts[i]);
-            } catch (NumberFormatException e) {
+            boolean digits = !parts[i].isEmpty() && parts[i].chars().allMatch(c -> c >= '0' && c <= '9');
+            if (!digits) {
                 throw new IllegalArgumentException("not a dotted-decimal OID: '" + dotted + "'");
             }
+            // too long for a long is out of range too, not "not a number"
+            a[i] = parts[i].length() > 10 ? -1 : Long.parseLong(parts[i]);
             if (a[i] < 0 || a[i] > 0xFFFF_FFFFL) {
-                throw new IllegalArgumentException("OID arc out of range 0..4294967295 in '" + dotted + "'");
+                throw new IllegalArgumentException("sub-identifier " + parts[i] + " is out of range 0..4294967295 in OID '"
+                        + dotted + "'");
             }
         }
         return new Oid(a);

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * Serves one file from {@code io/mibwatch/web/static/} on the classpath. Assets ship inside the
@@ -34,6 +35,15 @@ public final class StaticResource implements HttpHandler {
         if (name.contains("..") || name.startsWith("/")) {
             throw new IllegalArgumentException("static resource name must be relative: " + name);
         }
+        // Only files of a known type are assets: the class loader also opens directories ("js/",
+        // "css"), as an empty or listing stream, which must be a 404, not an empty 200.
+        String file = name.substring(name.lastIndexOf('/') + 1);
+        int dot = file.lastIndexOf('.');
+        this.type = dot <= 0 ? null : TYPES.get(file.substring(dot + 1).toLowerCase(Locale.ROOT));
+        if (type == null) {
+            throw new IllegalArgumentException("not a static asset (a file of type " + new TreeSet<>(TYPES.keySet())
+                    + "): " + name);
+        }
         this.name = name;
         try (InputStream in = StaticResource.class.getClassLoader().getResourceAsStream(ROOT + name)) {
             if (in == null) {
@@ -43,8 +53,6 @@ public final class StaticResource implements HttpHandler {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read static resource " + ROOT + name, e);
         }
-        String ext = name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
-        this.type = TYPES.getOrDefault(ext, "application/octet-stream");
     }
 
     public String name() {

@@ -35,12 +35,14 @@ public final class WebServer implements AutoCloseable {
 
     private final Undertow undertow;
     private final String host;
+    private final int port;
     private final boolean https;
     private final Routes routes;
     private volatile InetSocketAddress bound;
 
     private WebServer(Builder b) {
         this.host = b.host;
+        this.port = b.port;
         this.https = b.ssl != null;
         this.routes = new Routes(b.features);
         Undertow.Builder u = Undertow.builder()
@@ -66,7 +68,8 @@ public final class WebServer implements AutoCloseable {
         try {
             undertow.start();
         } catch (RuntimeException e) {
-            throw new IllegalStateException("web server: cannot listen on " + host + ": " + e.getMessage(), e);
+            throw new IllegalStateException("web server: cannot listen on " + (host.contains(":") ? "[" + host + "]" : host)
+                    + ":" + port + ": " + e.getMessage(), e);
         }
         bound = (InetSocketAddress) undertow.getListenerInfo().get(0).getAddress();
         LOG.info("web server listening on {} ({} routes)", url(), routes.all().size());

@@ -2,6 +2,7 @@ package io.mibwatch.web.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -205,6 +206,22 @@ class WebServerIT {
         assertEquals(404, anon.get("/static/js/none.js").statusCode());
         assertEquals(404, anon.get("/static/../server/Pipeline.class").statusCode());
         assertEquals(404, anon.get("/static/%2e%2e/%2e%2e/io/mibwatch/web/http/Json.class").statusCode());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/static/js/", "/static/js", "/static/css/", "/static/css"})
+    void staticDirectoryIsNotFoundNotAnEmptyOctetStream(String path) {
+        HttpResponse<String> r = web.anonymous().get(path);
+        assertEquals(404, r.statusCode(), () -> path + " answered " + r.headers() + " " + r.body());
+        assertFalse(r.headers().firstValue("Content-Type").orElse("").contains("octet-stream"), r.headers()::toString);
+    }
+
+    @Test
+    void aPortInUseFailsTheStartNamingHostAndPort() {
+        int taken = web.server().port();
+        WebServer second = WebServer.builder().listen("127.0.0.1", taken).auth(web.auth()).features(List.of()).build();
+        IllegalStateException e = assertThrows(IllegalStateException.class, second::start);
+        assertTrue(e.getMessage().contains("127.0.0.1:" + taken), e.getMessage());
     }
 
     @Test
