@@ -70,7 +70,7 @@ final class Tx {
                 return result;
             } catch (SQLException e) {
                 throw new AlertStoreException("event store " + file + ": cannot " + what
-                        + " (nothing of it was stored): " + describe(e), e);
+                        + " (nothing of it was stored): " + describe(e), e, storageFailed(e));
             }
         }
     }
@@ -103,6 +103,25 @@ final class Tx {
         } catch (SQLException r) {
             cause.addSuppressed(r);
         }
+    }
+
+    /**
+     * Whether the storage failed rather than the data: SQLITE_FULL, SQLITE_IOERR, SQLITE_READONLY,
+     * SQLITE_CANTOPEN, SQLITE_BUSY or SQLITE_LOCKED (https://www.sqlite.org/rescode.html). The
+     * same write can succeed once space, the file or the lock is back; a constraint violation cannot.
+     */
+    static boolean storageFailed(SQLException e) {
+        Throwable t = e;
+        while (t != null && !(t instanceof SQLiteException)) {
+            t = t.getCause();
+        }
+        if (!(t instanceof SQLiteException se)) {
+            return false;
+        }
+        return switch (se.getResultCode().code & 0xff) {
+            case 13, 10, 8, 14, 5, 6 -> true;
+            default -> false;
+        };
     }
 
     /** A short reason users can act on; the SQLite text follows for the details. */
