@@ -843,6 +843,9 @@ public final class RrdSeriesStore implements SeriesStore {
             return;
         }
         closed = true;
+        if (retainedSamples.get() > 0) {
+            LOG.error("closing with {} sample(s) not stored: they waited for disk space", retainedSamples.get());
+        }
         files.closeAll();
         backend.close();
         writeBehindTimer.shutdown();
