@@ -56,7 +56,16 @@ final class Tx {
     <T> T write(String what, Work<T> work) {
         synchronized (lock) {
             try {
-                conn.setAutoCommit(false);
+                try {
+                    conn.setAutoCommit(false);
+                } catch (SQLException e) {
+                    // BEGIN failed (SQLITE_BUSY: another process holds the write lock), but the driver
+                    // already counts the connection as in a transaction: without this, the next write
+                    // would issue no BEGIN, run its statements one by one in autocommit and fail only
+                    // at COMMIT, half stored
+                    restoreAutoCommit(e);
+                    throw e;
+                }
                 T result;
                 try {
                     result = work.run();
