@@ -111,6 +111,8 @@ public final class AlertPipeline implements AutoCloseable {
     private final Object lock = new Object();
     /** One error line per storage problem, a summary a minute, one line when it recovers. */
     private final FailureLog failures;
+    /** {@link #MAX_UNSTORED_ROWS} but in tests. */
+    private final int maxUnstoredRows;
     private final List<Consumer<AlertEvent>> listeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "mibwatch-alert-recheck");
@@ -144,6 +146,13 @@ public final class AlertPipeline implements AutoCloseable {
      */
     public AlertPipeline(MibwatchConfig config, AlertStore store, Dispatcher notifier, StoredData stored, Clock clock,
                          Duration recheckEvery) {
+        this(config, store, notifier, stored, clock, recheckEvery, MAX_UNSTORED_ROWS);
+    }
+
+    /** With another bound on the rows waiting for the store than {@link #MAX_UNSTORED_ROWS} (tests). */
+    AlertPipeline(MibwatchConfig config, AlertStore store, Dispatcher notifier, StoredData stored, Clock clock,
+                  Duration recheckEvery, int maxUnstoredRows) {
+        this.maxUnstoredRows = maxUnstoredRows;
         this.clock = Objects.requireNonNull(clock, "clock");
         this.recheckEvery = recheckEvery;
         this.store = Objects.requireNonNull(store, "store");
@@ -447,7 +456,7 @@ public final class AlertPipeline implements AutoCloseable {
     private void queue(Unstored u) {
         unstored.addLast(u);
         unstoredRows += u.rows();
-        while (unstoredRows > MAX_UNSTORED_ROWS && unstored.size() > 1) {
+        while (unstoredRows > maxUnstoredRows && unstored.size() > 1) {
             Unstored old = unstored.pollFirst();
             Unstored next = unstored.pollFirst();
             unstoredRows -= old.rows();
@@ -459,7 +468,7 @@ public final class AlertPipeline implements AutoCloseable {
                     b.notifications()), next.events()));
             failures.failed(ALERT_STORE + ": rows dropped", old.rows() + " transition/ack/notification row(s) of "
                     + old.batch().transitions().stream().map(t -> t.alertId()).distinct().count()
-                    + " alert(s) dropped: more than " + MAX_UNSTORED_ROWS + " waited for the store");
+                    + " alert(s) dropped: more than " + maxUnstoredRows + " waited for the store");
         }
     }
 

@@ -98,6 +98,32 @@ class AlertPipelineDiskFullTest {
     }
 
     @Test
+    void pastTheBoundTheOldestWaitingRowsAreDroppedButTheStoredAlertStillEndsInTheTrackersState() throws Exception {
+        Path db = tmp.resolve("alerts.db");
+        AlertStore.open(db).close();
+        AlertStore store = AlertStore.open(db, new AlertStore.Options(Duration.ZERO, 0));
+        MibwatchConfig cfg = config();
+        Dispatcher d = new Dispatcher(store, AlertingSetup.router(cfg.notifications()),
+                AlertingSetup.channels(cfg.notifications()), Dispatcher.Settings.DEFAULT, clock);
+        try (AlertPipeline a = new AlertPipeline(cfg, store, d, StoredData.EMPTY, clock, AlertPipeline.RECHECK, 3)) {
+            fire(a);
+            try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + db);
+                 Statement s = other.createStatement()) {
+                s.execute("BEGIN IMMEDIATE");
+                for (int i = 0; i < 6; i++) {   // resolve, fire, resolve...: more rows than the bound
+                    cycle(a, i % 2 == 0 ? 10 : 95);
+                    assertTrue(a.unstoredRows() <= 3 || i == 0, "bounded: " + a.unstoredRows());
+                }
+                s.execute("ROLLBACK");
+            }
+            a.periodic();
+            assertEquals(0, a.unstoredRows());
+            assertEquals(a.tracker().alert(AlertId.parse(ID)).orElseThrow().state(),
+                    a.store().alert(ID).orElseThrow().state(), "the stored alert ends in the tracker's state");
+        }
+    }
+
+    @Test
     void aResolvedTransitionRefusedByAFullDiskIsStoredAndNotifiedOnceSpaceReturns() throws Exception {
         Path mnt = Files.createDirectories(tmp.resolve("small"));
         assumeTrue(mount(mnt), "cannot mount a tmpfs at " + mnt + " (needs root and mount(8)): the full-disk"
