@@ -318,7 +318,9 @@ public final class AlertPipeline implements AutoCloseable {
             }
             failures.succeeded("alerts: periodic recheck failed");
         } catch (RuntimeException e) {
-            failures.failed("alerts: periodic recheck failed", e.toString());
+            if (failures.failed("alerts: periodic recheck failed", e.toString())) {
+                LOG.debug("alerts: periodic recheck failed", e); // the stack, once per cause
+            }
         }
     }
 
