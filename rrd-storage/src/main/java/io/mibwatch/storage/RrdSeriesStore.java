@@ -168,16 +168,79 @@ public final class RrdSeriesStore implements SeriesStore {
         }
         Tally tally = new Tally();
         for (Map.Entry<SeriesFile, List<Sample>> e : byFile.entrySet()) {
-            writeFile(e.getKey(), e.getValue(), tally);
+            List<Sample> rows = e.getValue();
+            List<Sample> earlier;
+            synchronized (retained) {
+                earlier = retained.remove(e.getKey());
+            }
+            if (earlier != null) {
+                retainedSamples.addAndGet(-earlier.size());
+                earlier.addAll(rows); // older rows first: RRD takes increasing timestamps only
+                rows = earlier;
+            }
+            int outOfSpaceBefore = tally.outOfSpace;
+            writeFile(e.getKey(), rows, tally);
+            if (tally.outOfSpace > outOfSpaceBefore) {
+                retain(e.getKey(), rows, tally);
+            }
         }
-        return new WriteReport(tally.updates, tally.skipped, tally.errors);
+        return new WriteReport(tally.updates, tally.skipped, tally.errors, tally.outOfSpace);
+    }
+
+    /**
+     * Keeps the rows of a file whose write failed for want of space, to be tried again first with
+     * that file's next write (rows that did get in are then skipped as out of order). Bounded by
+     * {@link #MAX_RETAINED_SAMPLES} over all files: past it the rows are dropped, and the error says so.
+     */
+    private void retain(SeriesFile key, List<Sample> rows, Tally tally) {
+        if (retainedSamples.addAndGet(rows.size()) > MAX_RETAINED_SAMPLES) {
+            retainedSamples.addAndGet(-rows.size());
+            tally.errors.add(key + ": " + rows.size() + " sample(s) dropped: more than " + MAX_RETAINED_SAMPLES
+                    + " already wait for disk space");
+            return;
+        }
+        synchronized (retained) {
+            retained.put(key, new ArrayList<>(rows));
+        }
+    }
+
+    /**
+     * At most this many samples wait in memory for disk space, over all files: about an hour of
+     * a 500-interface fleet at one poll a minute, some tens of MiB.
+     */
+    static final int MAX_RETAINED_SAMPLES = 500_000;
+
+    /** Rows that failed for want of space, by file; guarded by itself. */
+    private final Map<SeriesFile, List<Sample>> retained = new java.util.HashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger retainedSamples = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** Samples waiting in memory for disk space (0 when every accepted sample was written). */
+    public int retainedSamples() {
+        return retainedSamples.get();
     }
 
     /** Counts of one write call; used by one thread only. */
     private static final class Tally {
         int updates;
         int skipped;
+        int outOfSpace;
         final List<String> errors = new ArrayList<>();
+    }
+
+    /**
+     * Whether {@code e} is a write failing for want of space: ENOSPC or EDQUOT from the file
+     * system, or an {@link InternalError}, the JVM's translation of SIGBUS when a page of a mapped
+     * file cannot be backed (a full disk under a sparse RRD file).
+     */
+    static boolean outOfSpace(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = String.valueOf(t.getMessage());
+            if (t instanceof InternalError || m.contains("No space left on device")
+                    || m.contains("Disk quota exceeded")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void writeFile(SeriesFile key, List<Sample> rows, Tally tally) {
@@ -213,12 +276,14 @@ public final class RrdSeriesStore implements SeriesStore {
                     // InternalError: the JVM's translation of SIGBUS when a mapped page cannot be
                     // backed (disk full under a sparse file); one file must not kill the poller
                     tally.errors.add(path + ": write failed: " + describe(e));
+                    tally.outOfSpace += outOfSpace(e) ? 1 : 0;
                     files.closeQuietly(h); // reopen from disk next time rather than trust this state
                 }
                 return null;
             });
         } catch (IOException | RuntimeException | InternalError e) {
             tally.errors.add(path + ": " + describe(e));
+            tally.outOfSpace += outOfSpace(e) ? 1 : 0;
         }
     }
 
@@ -778,6 +843,9 @@ public final class RrdSeriesStore implements SeriesStore {
             return;
         }
         closed = true;
+        if (retainedSamples.get() > 0) {
+            LOG.error("closing with {} sample(s) not stored: they waited for disk space", retainedSamples.get());
+        }
         files.closeAll();
         backend.close();
         writeBehindTimer.shutdown();

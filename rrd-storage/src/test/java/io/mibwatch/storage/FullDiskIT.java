@@ -85,6 +85,30 @@ class FullDiskIT {
         run("mount", "-t", "tmpfs", "-o", "size=1m", "mibwatch-test", mount.toString()); // for @AfterEach
     }
 
+    @Test
+    void rowsOfAFileThatCannotBeCreatedOnAFullDiskAreStoredOnceSpaceReturns() throws Exception {
+        SeriesSchema schema = new SeriesSchema(Map.of("system", List.of("uptime")));
+        SeriesId late = SeriesId.parse("late", "system//uptime");
+        try (RrdSeriesStore store = new RrdSeriesStore(mount, schema, d -> RrdLayout.stock(Duration.ofSeconds(60)), RrdStoreOptions.defaults())) {
+            Path filler = mount.resolve("filler");
+            fill(filler);
+            for (int k = 1; k <= 3; k++) {   // three cycles while the disk is full
+                WriteReport r = store.write(List.of(new Sample(late, T0.plusSeconds(60L * k), k)));
+                assertEquals(1, r.outOfSpace(), r.toString());
+            }
+            assertEquals(3, store.retainedSamples(), "kept in memory, not dropped");
+            Files.delete(filler);
+
+            WriteReport r = store.write(List.of(new Sample(late, T0.plusSeconds(240), 4)));
+            assertEquals(List.of(), r.errors());
+            assertEquals(0, r.outOfSpace());
+            assertEquals(0, store.retainedSamples());
+            assertEquals(List.of(1.0, 2.0, 3.0, 4.0), store.fetch(late, T0.plusSeconds(60), T0.plusSeconds(240),
+                    Duration.ofSeconds(60), Consolidation.AVERAGE).points().stream().map(SeriesData.Point::value)
+                    .toList(), "the rows of the full-disk cycles are stored, in order");
+        }
+    }
+
     /** Writes until the file system says no space is left. */
     private static void fill(Path file) {
         byte[] block = new byte[4096];

@@ -5,6 +5,7 @@ import io.mibwatch.app.datadir.DataDir;
 import io.mibwatch.catalog.metric.StandardMetrics;
 import io.mibwatch.config.DeviceConfig;
 import io.mibwatch.config.MibwatchConfig;
+import io.mibwatch.core.log.FailureLog;
 import io.mibwatch.poller.rate.RateTracker;
 import io.mibwatch.poller.schedule.CycleListener;
 import io.mibwatch.poller.schedule.CycleReport;
@@ -60,6 +61,8 @@ public final class Daemon implements AutoCloseable {
     private final Map<String, DeviceStatus> status = new ConcurrentHashMap<>();
     private final AlertPipeline alerting;
     private final List<CycleListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** RRD write errors, one line per cause (a full disk fails every new file, every cycle). */
+    private final FailureLog storeFailures;
 
     public Daemon(MibwatchConfig config, DataDir dataDir, Clock clock) throws IOException, SchedulerException {
         this(config, dataDir, clock, AlertPipeline.RECHECK);
@@ -83,6 +86,7 @@ public final class Daemon implements AutoCloseable {
                   Function<String, RrdLayout> layout) throws IOException, SchedulerException {
         this.config = config;
         this.clock = clock;
+        this.storeFailures = new FailureLog(clock, FailureLog.MINUTE, LOG::error, LOG::info);
         Path rrdDir = dataDir.rrd();
         Files.createDirectories(rrdDir);
         Map<String, Duration> intervals = new ConcurrentHashMap<>();
@@ -209,14 +213,37 @@ public final class Daemon implements AutoCloseable {
         return store;
     }
 
+    /**
+     * Logs a write's errors once per cause (the error without its file path: the same cause hits
+     * every file), and raises or resolves the RRD store's {@code mibwatch_disk_full} alert.
+     */
+    private void reportStoring(String device, WriteReport w) {
+        for (String e : w.errors()) {
+            int colon = e.indexOf(": ");
+            storeFailures.failed("storing samples failed: " + (colon < 0 ? e : e.substring(colon + 2)),
+                    "device " + device + ": " + e);
+        }
+        if (w.outOfSpace() > 0) {
+            storeFailures.failed(OUT_OF_SPACE, "device " + device + ": " + w.outOfSpace() + " file(s)");
+            alerting.storageWrite(RRD, Optional.of("cannot write RRD files: out of disk space (" + w.outOfSpace()
+                    + " file(s) of " + device + ", their samples wait in memory)"));
+        } else if (w.updates() > 0) {
+            storeFailures.succeeded(OUT_OF_SPACE);
+            // also after a restart, when the alert was restored from the store: a cheap no-op when not raised
+            alerting.storageWrite(RRD, Optional.empty());
+        }
+    }
+
+    private static final String OUT_OF_SPACE = "storing samples: out of disk space";
+    /** The store named in the RRD side's {@code mibwatch_disk_full} alert. */
+    static final String RRD = "rrd";
+
     private void onCycle(CycleReport r) {
         long stored = 0;
         if (r.ok()) {
             WriteReport w = store.write(r.samples());
             stored = w.updates();
-            for (String e : w.errors()) {
-                LOG.error("device {}: storing samples failed: {}", r.device(), e);
-            }
+            reportStoring(r.device(), w);
             if (!r.gapReasons().isEmpty()) {
                 LOG.info("device {}: no rate this cycle for {}", r.device(), r.gapReasons());
             }

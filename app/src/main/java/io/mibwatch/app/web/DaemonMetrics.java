@@ -8,6 +8,7 @@ import io.mibwatch.core.series.Sample;
 import io.mibwatch.core.series.SeriesId;
 import io.mibwatch.poller.schedule.CycleListener;
 import io.mibwatch.poller.schedule.CycleReport;
+import io.mibwatch.storage.RrdSeriesStore;
 import io.mibwatch.thresholds.store.AlertStore;
 import io.mibwatch.web.metrics.MetricsSource;
 import java.time.Duration;
@@ -74,6 +75,12 @@ final class DaemonMetrics implements MetricsSource, CycleListener {
         q.put("notifications", (long) alerts.pending().size());
         // CLI acknowledgements the daemon has not applied yet (it picks them up every recheck)
         q.put("ack_requests", (long) alerts.openAckRequests().size());
+        // transition/notification rows and RRD samples waiting in memory for disk space: the NOC
+        // sees the appliance is blind here even while the alert store cannot take mibwatch_disk_full
+        q.put("alert_rows_unstored", (long) daemon.alerting().unstoredRows());
+        if (daemon.store() instanceof RrdSeriesStore rrd) {
+            q.put("rrd_samples_unstored", (long) rrd.retainedSamples());
+        }
         return q;
     }
 }

@@ -1,6 +1,7 @@
 package io.mibwatch.thresholds.notify;
 
 import io.mibwatch.config.Secret;
+import io.mibwatch.core.log.FailureLog;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,12 +67,20 @@ public final class Dispatcher implements AutoCloseable {
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
     private long wakeups;   // guarded by signal; each thread waits only if it has seen the latest
+    /**
+     * Deliveries a channel took whose outcome the outbox could not record (disk full): recorded on
+     * the next pass, not sent again. By delivery id, with when it was sent.
+     */
+    private final Map<Long, Instant> sentNotRecorded = new ConcurrentHashMap<>();
+    /** A lane or the router failing on every pass (the store cannot be written): one line per cause. */
+    private final FailureLog failures;
 
     public Dispatcher(Outbox outbox, Router router, List<Channel> channels, Settings settings, Clock clock) {
         this.outbox = Objects.requireNonNull(outbox, "outbox");
         this.router = Objects.requireNonNull(router, "router");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.failures = new FailureLog(clock, FailureLog.MINUTE, LOG::error, LOG::info);
         for (Channel c : channels) {
             if (this.channels.putIfAbsent(c.name(), c) != null) {
                 throw new IllegalArgumentException("two channels are named '" + c.name() + "'");
@@ -163,13 +173,20 @@ public final class Dispatcher implements AutoCloseable {
     }
 
     private void attempt(Channel c, Delivery d) {
-        try {
-            c.send(d.notification());
-        } catch (DeliveryException | RuntimeException e) {
-            failed(d, e);
-            return;
+        Instant sentAt = sentNotRecorded.get(d.id());
+        if (sentAt == null) {
+            try {
+                c.send(d.notification());
+            } catch (DeliveryException | RuntimeException e) {
+                failed(d, e);
+                return;
+            }
+            sentAt = clock.instant();
+            sentNotRecorded.put(d.id(), sentAt);
         }
-        outbox.markDelivered(d.id(), clock.instant());
+        // may fail (disk full): then the next pass records it without sending it again
+        outbox.markDelivered(d.id(), sentAt);
+        sentNotRecorded.remove(d.id());
         LOG.debug("notification {} delivered to {}", d.notification().id(), c.name());
     }
 
@@ -208,9 +225,11 @@ public final class Dispatcher implements AutoCloseable {
                 int done;
                 try {
                     done = step.getAsInt();
+                    failures.succeeded(name);
                 } catch (RuntimeException e) {
-                    // a store hiccup must not kill the thread: log, back off one idle period, go on
-                    LOG.error("{}: {}", name, mask(String.valueOf(e.getMessage())));
+                    // a store hiccup must not kill the thread: log (once per cause, then a summary a
+                    // minute), back off one idle period, go on
+                    failures.failed(name, mask(String.valueOf(e.getMessage())));
                     done = 0;
                 }
                 if (done == 0) {

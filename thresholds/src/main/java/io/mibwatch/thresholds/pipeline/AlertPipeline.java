@@ -2,6 +2,9 @@ package io.mibwatch.thresholds.pipeline;
 
 import io.mibwatch.catalog.metric.MetricCatalog;
 import io.mibwatch.config.MibwatchConfig;
+import io.mibwatch.core.alert.Severity;
+import io.mibwatch.core.log.FailureLog;
+import io.mibwatch.core.series.SeriesId;
 import io.mibwatch.core.series.Sample;
 import io.mibwatch.thresholds.alert.Alert;
 import io.mibwatch.thresholds.alert.AlertChanges;
@@ -22,12 +25,14 @@ import io.mibwatch.thresholds.rule.Observation;
 import io.mibwatch.thresholds.rule.RuleBinding;
 import io.mibwatch.thresholds.rule.RuleConfig;
 import io.mibwatch.thresholds.rule.RuleEngine;
+import io.mibwatch.thresholds.rule.RuleId;
 import io.mibwatch.thresholds.rule.RuleResult;
 import io.mibwatch.thresholds.rule.RuleSet;
 import io.mibwatch.thresholds.rule.Unreachable;
 import io.mibwatch.thresholds.store.AckRequest;
 import io.mibwatch.thresholds.store.AlertRow;
 import io.mibwatch.thresholds.store.AlertStore;
+import io.mibwatch.thresholds.store.AlertStoreException;
 import io.mibwatch.thresholds.store.Batch;
 import io.mibwatch.thresholds.store.SilenceRow;
 import io.mibwatch.thresholds.store.StoredTransition;
@@ -36,13 +41,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -72,6 +80,15 @@ import org.slf4j.LoggerFactory;
  * database, and queued ack requests.
  *
  * <p>On start the active alerts, their acks and the silences are restored from the store.
+ *
+ * <p>A batch the store cannot take because its storage failed (disk full, I/O error, see
+ * {@link AlertStoreException#retryable()}) is kept in memory, in order, and written before any
+ * newer batch as soon as the store takes writes again (tried with every batch and every recheck);
+ * its listeners and the notifier hear of it only then. So no transition is lost and none is
+ * stored out of order, and the stored alert rows catch up with the tracker. What waits is bounded
+ * ({@link #MAX_UNSTORED_ROWS}). Meanwhile the appliance raises its own alert
+ * {@code mibwatch_disk_full} ({@link #diskFullAlert}), through the same tracker, resolved once
+ * writes succeed again; the RRD side reports into it with {@link #storageWrite}.
  */
 public final class AlertPipeline implements AutoCloseable {
 
@@ -92,6 +109,10 @@ public final class AlertPipeline implements AutoCloseable {
     private final ApdexMonitor apdex;
     private final Duration recheckEvery;
     private final Object lock = new Object();
+    /** One error line per storage problem, a summary a minute, one line when it recovers. */
+    private final FailureLog failures;
+    /** {@link #MAX_UNSTORED_ROWS} but in tests. */
+    private final int maxUnstoredRows;
     private final List<Consumer<AlertEvent>> listeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "mibwatch-alert-recheck");
@@ -125,10 +146,18 @@ public final class AlertPipeline implements AutoCloseable {
      */
     public AlertPipeline(MibwatchConfig config, AlertStore store, Dispatcher notifier, StoredData stored, Clock clock,
                          Duration recheckEvery) {
+        this(config, store, notifier, stored, clock, recheckEvery, MAX_UNSTORED_ROWS);
+    }
+
+    /** With another bound on the rows waiting for the store than {@link #MAX_UNSTORED_ROWS} (tests). */
+    AlertPipeline(MibwatchConfig config, AlertStore store, Dispatcher notifier, StoredData stored, Clock clock,
+                  Duration recheckEvery, int maxUnstoredRows) {
+        this.maxUnstoredRows = maxUnstoredRows;
         this.clock = Objects.requireNonNull(clock, "clock");
         this.recheckEvery = recheckEvery;
         this.store = Objects.requireNonNull(store, "store");
         this.dispatcher = Objects.requireNonNull(notifier, "notifier");
+        this.failures = new FailureLog(clock, FailureLog.MINUTE, LOG::error, LOG::info);
         try {
             this.history = new LatestSamples(stored.values());
             RuleConfig rules = AlertingSetup.rules(config.thresholds());
@@ -268,24 +297,30 @@ public final class AlertPipeline implements AutoCloseable {
         return new Batch(b.transitions(), upserts, b.acks(), b.notifications());
     }
 
-    /** Writes the pending value rows now. Caller holds lock. */
+    /** Writes the waiting batches and the pending value rows now. Caller holds lock. */
     private void flushValues() {
         if (!pendingValues.isEmpty()) {
-            store.apply(withPendingValues(new Batch(List.of(), List.of(), List.of(), List.of())));
+            queue(new Unstored(withPendingValues(new Batch(List.of(), List.of(), List.of(), List.of())), List.of()));
         }
+        writeWaiting();
     }
 
     /** Recheck, silences from the DB, queued acks, pending values. Runs on the timer; public for tests. */
     public void periodic() {
         try {
             synchronized (lock) {
+                flushValues(); // what waited for the store goes first
+                persist(AlertChanges.NONE); // and the store's own alert follows how that went
                 syncSilences();
                 applyAckRequests();
                 persist(tracker.recheck());
                 flushValues();
             }
+            failures.succeeded("alerts: periodic recheck failed");
         } catch (RuntimeException e) {
-            LOG.error("alerts: periodic recheck failed: {}", e.toString(), e);
+            if (failures.failed("alerts: periodic recheck failed", e.toString())) {
+                LOG.debug("alerts: periodic recheck failed", e); // the stack, once per cause
+            }
         }
     }
 
@@ -371,7 +406,16 @@ public final class AlertPipeline implements AutoCloseable {
      */
     private final Map<AlertId, Alert> pendingValues = new LinkedHashMap<>();
 
+    /** Caller holds lock. */
     private void persist(AlertChanges c) {
+        record(c);
+        // the store's own health, as an alert: after the write, so it says how that went
+        record(diskFullAlert(ALERT_STORE, unstored.isEmpty() ? Optional.empty()
+                : Optional.of("cannot write the alert store, " + unstoredRows + " row(s) wait in memory: "
+                        + lastStoreError)));
+    }
+
+    private void record(AlertChanges c) {
         for (Alert a : c.refreshed()) {
             pendingValues.put(a.id(), a);
         }
@@ -381,12 +425,88 @@ public final class AlertPipeline implements AutoCloseable {
         for (Alert a : c.alerts()) {
             pendingValues.remove(a.id()); // this batch writes its newer row
         }
-        Batch b = withPendingValues(AlertPersistence.toBatch(c));
-        store.apply(b);
+        List<AlertEvent> events = new ArrayList<>();
         for (Transition t : c.transitions()) {
             String summary = c.alerts().stream().filter(a -> a.id().equals(t.alertId())).map(Alert::summary)
                     .findFirst().orElse("");
-            AlertEvent e = new AlertEvent(t, summary);
+            events.add(new AlertEvent(t, summary));
+        }
+        queue(new Unstored(withPendingValues(AlertPersistence.toBatch(c)), events));
+        writeWaiting();
+    }
+
+    /** A batch not yet stored, with the events its listeners hear once it is. */
+    private record Unstored(Batch batch, List<AlertEvent> events) {
+        int rows() {
+            return batch.transitions().size() + batch.acks().size() + batch.notifications().size();
+        }
+    }
+
+    /**
+     * At most this many transition, ack and notification rows wait in memory for the store. Past
+     * it the oldest waiting batch's rows are dropped (counted and logged) but its alert rows are
+     * kept, so the stored alerts still end in the tracker's state. 10 000 rows are a few MiB,
+     * and hours of a large fleet's transitions.
+     */
+    static final int MAX_UNSTORED_ROWS = 10_000;
+
+    /** Batches the store refused for want of storage, oldest first. Guarded by {@code lock}. */
+    private final Deque<Unstored> unstored = new ArrayDeque<>();
+    private int unstoredRows;
+    private String lastStoreError = "";
+
+    private void queue(Unstored u) {
+        unstored.addLast(u);
+        unstoredRows += u.rows();
+        while (unstoredRows > maxUnstoredRows && unstored.size() > 1) {
+            Unstored old = unstored.pollFirst();
+            Unstored next = unstored.pollFirst();
+            unstoredRows -= old.rows();
+            Map<String, AlertRow> rows = new LinkedHashMap<>();
+            old.batch().upserts().forEach(r -> rows.put(r.id(), r));
+            next.batch().upserts().forEach(r -> rows.put(r.id(), r)); // the newer row wins
+            Batch b = next.batch();
+            unstored.addFirst(new Unstored(new Batch(b.transitions(), List.copyOf(rows.values()), b.acks(),
+                    b.notifications()), next.events()));
+            failures.failed(ALERT_STORE + ": rows dropped", old.rows() + " transition/ack/notification row(s) of "
+                    + old.batch().transitions().stream().map(t -> t.alertId()).distinct().count()
+                    + " alert(s) dropped: more than " + maxUnstoredRows + " waited for the store");
+        }
+    }
+
+    /**
+     * Writes the waiting batches oldest first, each in its own transaction; stops at the first the
+     * store refuses for want of storage (it stays first). A batch refused for its data is dropped
+     * and the error thrown, as it could never be stored. Caller holds lock.
+     */
+    private void writeWaiting() {
+        while (!unstored.isEmpty()) {
+            Unstored u = unstored.peekFirst();
+            try {
+                store.apply(u.batch());
+            } catch (AlertStoreException e) {
+                if (e.retryable()) {
+                    lastStoreError = e.getMessage();
+                    failures.failed(ALERT_STORE, e.getMessage() + " (kept in memory, written when the store"
+                            + " takes writes again)");
+                    return;
+                }
+                unstored.pollFirst();
+                unstoredRows -= u.rows();
+                throw e;
+            }
+            unstored.pollFirst();
+            unstoredRows -= u.rows();
+            announce(u);
+        }
+        failures.succeeded(ALERT_STORE);
+        failures.succeeded(ALERT_STORE + ": rows dropped");
+    }
+
+    /** A stored batch's transitions to the log and the listeners, and its notifications to the notifier. */
+    private void announce(Unstored u) {
+        for (AlertEvent e : u.events()) {
+            Transition t = e.transition();
             if (t.reason() == TransitionReason.FIRED || t.reason() == TransitionReason.RESOLVED) {
                 LOG.info(e.line());
             }
@@ -398,8 +518,50 @@ public final class AlertPipeline implements AutoCloseable {
                 }
             }
         }
-        if (!b.notifications().isEmpty()) {
+        if (!u.batch().notifications().isEmpty()) {
             dispatcher.wake();
+        }
+    }
+
+    /** The rule id of the appliance's own alert that it cannot write its data. */
+    public static final RuleId DISK_FULL = RuleId.of("mibwatch_disk_full");
+    /** Which store {@link #diskFullAlert} is about: the alert store (this pipeline's own). */
+    public static final String ALERT_STORE = "alert-store";
+
+    /** The self series of the disk-full alert of one store: {@code mibwatch:self/STORE/disk_full}. */
+    public static SeriesId diskFullSeries(String storeName) {
+        return new SeriesId("mibwatch", "self", storeName, "disk_full");
+    }
+
+    /**
+     * Raises (with {@code failure}) or resolves (empty) the {@code mibwatch_disk_full} alert of
+     * {@code storeName}, through the tracker like any alert: the NOC sees that the appliance is
+     * blind. Caller holds lock.
+     */
+    private AlertChanges diskFullAlert(String storeName, Optional<String> failure) {
+        AlertId id = new AlertId(DISK_FULL, diskFullSeries(storeName));
+        boolean raised = tracker.alert(id).map(a -> a.state().active()).orElse(false);
+        if (failure.isPresent() == raised) {
+            return AlertChanges.NONE;
+        }
+        return tracker.onEvaluation(id, failure.map(f -> new Condition(Severity.CRITICAL, false, 1, f)));
+    }
+
+    /**
+     * What the last write to another store came to, e.g. the RRD files of a poll cycle:
+     * {@code failure} says why it failed for want of storage, empty when it succeeded. Raises or
+     * resolves that store's {@code mibwatch_disk_full} alert.
+     */
+    public void storageWrite(String storeName, Optional<String> failure) {
+        synchronized (lock) {
+            persist(diskFullAlert(storeName, failure));
+        }
+    }
+
+    /** Transition, ack and notification rows waiting in memory for the store (0 when all are stored). */
+    public int unstoredRows() {
+        synchronized (lock) {
+            return unstoredRows;
         }
     }
 
@@ -409,6 +571,10 @@ public final class AlertPipeline implements AutoCloseable {
         try {
             synchronized (lock) {
                 flushValues();
+                if (!unstored.isEmpty()) {
+                    LOG.error("alerts: stopping with {} transition/ack/notification row(s) not stored: {}",
+                            unstoredRows, lastStoreError);
+                }
             }
         } catch (RuntimeException e) {
             LOG.warn("alerts: writing the latest values at shutdown failed: {}", e.toString());

@@ -56,7 +56,16 @@ final class Tx {
     <T> T write(String what, Work<T> work) {
         synchronized (lock) {
             try {
-                conn.setAutoCommit(false);
+                try {
+                    conn.setAutoCommit(false);
+                } catch (SQLException e) {
+                    // BEGIN failed (SQLITE_BUSY: another process holds the write lock), but the driver
+                    // already counts the connection as in a transaction: without this, the next write
+                    // would issue no BEGIN, run its statements one by one in autocommit and fail only
+                    // at COMMIT, half stored
+                    restoreAutoCommit(e);
+                    throw e;
+                }
                 T result;
                 try {
                     result = work.run();
@@ -70,7 +79,7 @@ final class Tx {
                 return result;
             } catch (SQLException e) {
                 throw new AlertStoreException("event store " + file + ": cannot " + what
-                        + " (nothing of it was stored): " + describe(e), e);
+                        + " (nothing of it was stored): " + describe(e), e, storageFailed(e));
             }
         }
     }
@@ -103,6 +112,25 @@ final class Tx {
         } catch (SQLException r) {
             cause.addSuppressed(r);
         }
+    }
+
+    /**
+     * Whether the storage failed rather than the data: SQLITE_FULL, SQLITE_IOERR, SQLITE_READONLY,
+     * SQLITE_CANTOPEN, SQLITE_BUSY or SQLITE_LOCKED (https://www.sqlite.org/rescode.html). The
+     * same write can succeed once space, the file or the lock is back; a constraint violation cannot.
+     */
+    static boolean storageFailed(SQLException e) {
+        Throwable t = e;
+        while (t != null && !(t instanceof SQLiteException)) {
+            t = t.getCause();
+        }
+        if (!(t instanceof SQLiteException se)) {
+            return false;
+        }
+        return switch (se.getResultCode().code & 0xff) {
+            case 13, 10, 8, 14, 5, 6 -> true;
+            default -> false;
+        };
     }
 
     /** A short reason users can act on; the SQLite text follows for the details. */

@@ -2,6 +2,7 @@ package io.mibwatch.thresholds.notify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -13,11 +14,14 @@ import io.mibwatch.core.alert.Severity;
 import io.mibwatch.core.time.ManualClock;
 import io.mibwatch.thresholds.notify.DeliveryLogEntry.Outcome;
 import io.mibwatch.thresholds.store.AlertStore;
+import io.mibwatch.thresholds.store.AlertStoreException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -88,6 +92,71 @@ class DispatcherTest {
                             "webhook hook POST " + url + ": HTTP 502"),
                     new DeliveryLogEntry("n-1", "hook", 3, T0.plusSeconds(30), Outcome.DELIVERED, "")),
                     store.log("n-1"));
+        }
+    }
+
+    @Test
+    void aDeliveryWhoseOutcomeCannotBeRecordedOnAFullDiskIsNotSentAgainEverySecond() throws Exception {
+        try (AlertStore store = AlertStore.open(dir.resolve("m.db")); WebhookReceiver rx = new WebhookReceiver()) {
+            store.apply(List.of(), List.of(), List.of(n("n-1", Severity.CRITICAL)));
+            AtomicBoolean full = new AtomicBoolean();
+            Outbox outbox = new Outbox() {   // the store, but recording an outcome fails while the disk is full
+                @Override
+                public List<Notification> unrouted(int limit) {
+                    return store.unrouted(limit);
+                }
+
+                @Override
+                public void route(String id, Set<String> channels, Instant at) {
+                    store.route(id, channels, at);
+                }
+
+                @Override
+                public List<Delivery> due(String channel, Instant now, int limit) {
+                    return store.due(channel, now, limit);
+                }
+
+                @Override
+                public List<Delivery> pending() {
+                    return store.pending();
+                }
+
+                @Override
+                public void markDelivered(long id, Instant at) {
+                    if (full.get()) {
+                        throw new AlertStoreException("event store m.db: cannot update delivery " + id
+                                + " (nothing of it was stored): disk full", null, true);
+                    }
+                    store.markDelivered(id, at);
+                }
+
+                @Override
+                public void markFailed(long id, String error, Instant at, Instant next) {
+                    store.markFailed(id, error, at, next);
+                }
+
+                @Override
+                public void giveUp(long id, String error, Instant at) {
+                    store.giveUp(id, error, at);
+                }
+
+                @Override
+                public List<DeliveryLogEntry> log(String id) {
+                    return store.log(id);
+                }
+            };
+            Dispatcher d = new Dispatcher(outbox, everything("hook"), List.of(webhook(rx)), SETTINGS, clock);
+            full.set(true);
+            for (int i = 0; i < 5; i++) {   // the lane's passes, one a second, while the disk is full
+                assertThrows(AlertStoreException.class, d::drainOnce);
+                clock.advance(Duration.ofSeconds(1));
+            }
+            full.set(false);
+            d.drainOnce();
+            assertEquals(1, rx.requests().size(), "sent once, however often recording it failed");
+            assertEquals(List.of(new DeliveryLogEntry("n-1", "hook", 1, T0, Outcome.DELIVERED, "")), store.log("n-1"),
+                    "recorded as delivered when it was sent");
+            assertEquals(List.of(), store.pending());
         }
     }
 

@@ -163,6 +163,31 @@ class AlertStoreTest {
     }
 
     @Test
+    void aWriteRefusedForAnotherProcessLockIsRetryableAndLeavesTheNextBatchAtomic() throws SQLException {
+        try (AlertStore store = AlertStore.open(db(), new AlertStore.Options(Duration.ZERO, 0))) {
+            Notification n1 = Rows.notification("n1", "core1", NotificationKind.FIRING, T0);
+            store.apply(List.of(), List.of(), List.of(n1));
+            AlertRow a = Rows.pending("core2", T0);
+            TransitionRow t = Rows.transition("core2", AlertState.INACTIVE, AlertState.PENDING, T0);
+            try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + db());
+                 Statement s = other.createStatement()) {
+                s.execute("BEGIN IMMEDIATE");
+                AlertStoreException busy = assertThrows(AlertStoreException.class,
+                        () -> store.apply(List.of(t), List.of(a), List.of()));
+                assertTrue(busy.retryable(), busy.getMessage());
+                s.execute("ROLLBACK");
+            }
+            // the lock is gone; a batch that fails half way must still store nothing of itself
+            Notification dup = Rows.notification("n1", "core2", NotificationKind.FIRING, T0);
+            AlertStoreException e = assertThrows(AlertStoreException.class,
+                    () -> store.apply(List.of(t), List.of(a), List.of(dup)));
+            assertFalse(e.retryable(), "refused for its data: " + e.getMessage());
+            assertEquals(List.of(), store.alerts(), "the upsert was rolled back");
+            assertEquals(List.of(), store.history(a.id()), "the transition was rolled back");
+        }
+    }
+
+    @Test
     void restoresActiveAlertsAcksAndSilencesAfterReopen() {
         AlertRow firing = Rows.pending("core1", T0).withState(AlertState.FIRING, T0.plusSeconds(300))
                 .withSeverity(Severity.CRITICAL, OptionalDouble.of(97.25));
