@@ -1,5 +1,8 @@
 package io.mibwatch.poller.snmp;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.mibwatch.config.Credentials;
 import io.mibwatch.config.Secret;
 import io.mibwatch.config.SnmpVersion;
@@ -24,6 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.snmp4j.smi.OID;
+import org.slf4j.LoggerFactory;
 import org.snmp4j.smi.VariableBinding;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -39,11 +43,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SnmpClientStrayAnswerTest {
 
     private static final byte[] PUBLIC = "public".getBytes(StandardCharsets.US_ASCII);
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
     private SnmpClient client;
 
     @BeforeEach
     void open() throws Exception {
-        client = new SnmpClient(new ManualClock(Instant.parse("2026-01-01T00:00:00Z")), 0, host -> {
+        client = new SnmpClient(clock, 0, host -> {
             throw new UnknownHostException(host + ": not in the test resolver");
         });
     }
@@ -99,6 +104,49 @@ class SnmpClientStrayAnswerTest {
                     .filter(i -> Math.abs((long) ids.get(i) - ids.get(i - 1)) <= 1000).count();
             assertTrue(close <= 3, close + " of 999 request-ids are within 1,000 of the one before");
         }
+    }
+
+    @Test
+    @Timeout(60)
+    void floodOfUnmatchedAnswersLogsOneLinePerMinuteNotOneLinePerPacket() throws Exception {
+        Logger logger = (Logger) LoggerFactory.getLogger(MatchingSnmp.class);
+        ListAppender<ILoggingEvent> logs = new ListAppender<>();
+        logs.start();
+        logger.addAppender(logs);
+        try (EchoAgent agent = EchoAgent.start("x");
+             DatagramSocket flooder = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            assertAnswered(client.get(target(agent, Duration.ofSeconds(3)), oids(1)).get(30, TimeUnit.SECONDS), 1, "x");
+            SocketAddress victim = agent.client();
+            List<OID> one = oids(1);
+            for (int i = 1; i <= 500; i++) {
+                byte[] m = EchoAgent.response(1, PUBLIC, i, one, "junk");
+                flooder.send(new DatagramPacket(m, m.length, victim));
+            }
+            awaitUnmatched(500);
+            assertEquals(1, logs.list.size(), String.valueOf(logs.list));
+            assertTrue(logs.list.get(0).getFormattedMessage().startsWith("dropped 1 SNMP answer(s)"),
+                    logs.list.get(0).getFormattedMessage());
+
+            clock.advance(MatchingSnmp.LOG_EVERY);
+            byte[] m = EchoAgent.response(1, PUBLIC, 501, one, "junk");
+            flooder.send(new DatagramPacket(m, m.length, victim));
+            awaitUnmatched(501);
+            assertEquals(2, logs.list.size(), String.valueOf(logs.list));
+            String second = logs.list.get(1).getFormattedMessage();
+            assertTrue(second.startsWith("dropped 500 SNMP answer(s)"), second);
+            assertTrue(second.contains("no request with this request-id is outstanding"), second);
+        } finally {
+            logger.detachAppender(logs);
+        }
+    }
+
+    /** Waits until the client has dropped {@code n} unmatched answers (UDP on loopback: they all arrive). */
+    private void awaitUnmatched(long n) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (client.unmatchedAnswers() < n && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertEquals(n, client.unmatchedAnswers());
     }
 
     /**
