@@ -36,10 +36,18 @@ final class ParseErrorDispatcher extends MessageDispatcherImpl {
     }
 
     private final UndecodableAnswers answers;
+    private final RequestIds requestIds;
     private final ThreadLocal<Incoming> current = new ThreadLocal<>();
 
-    ParseErrorDispatcher(UndecodableAnswers answers) {
+    ParseErrorDispatcher(UndecodableAnswers answers, RequestIds requestIds) {
         this.answers = Objects.requireNonNull(answers, "answers");
+        this.requestIds = Objects.requireNonNull(requestIds, "requestIds");
+    }
+
+    /** Unpredictable request-ids instead of SNMP4J's 1, 2, 3, ... (see {@link RequestIds}). */
+    @Override
+    public int getNextRequestID() {
+        return requestIds.next();
     }
 
     @Override

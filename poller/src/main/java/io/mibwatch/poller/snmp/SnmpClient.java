@@ -11,7 +11,6 @@ import org.snmp4j.CommunityTarget;
 import org.snmp4j.MessageDispatcherImpl;
 import org.snmp4j.PDU;
 import org.snmp4j.SNMP4JSettings;
-import org.snmp4j.Snmp;
 import org.snmp4j.UserTarget;
 import org.snmp4j.event.ResponseEvent;
 import org.snmp4j.event.ResponseListener;
@@ -30,6 +29,7 @@ import org.snmp4j.transport.DefaultUdpTransportMapping;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,7 +51,7 @@ import java.util.function.Supplier;
 
 /**
  * The one place mibwatch talks SNMP: GET and subtree walks over SNMPv1, v2c and v3 (USM),
- * asynchronous, for any number of agents through <em>one</em> SNMP4J {@link Snmp} session and
+ * asynchronous, for any number of agents through <em>one</em> SNMP4J {@link org.snmp4j.Snmp} session and
  * <em>one</em> UDP socket.
  *
  * <h2>Why this shape</h2>
@@ -87,6 +87,9 @@ import java.util.function.Supplier;
  *       its type; X.690 section 8) is dropped before it is matched to a request. When one came from
  *       the request's own address and port while the request was outstanding, the request fails with
  *       {@code DECODE} and SNMP4J's parse error instead of {@code TIMEOUT} (see {@link UndecodableAnswers}).</li>
+ *   <li>Request-ids are unpredictable ({@link RequestIds}) and an answer is matched to its request on
+ *       the request's address, port and request-id ({@link MatchingSnmp}); others are dropped and
+ *       counted ({@link #strayAnswers()}, {@link #unmatchedAnswers()}).</li>
  * </ul>
  *
  * <h2>Limits</h2>
@@ -98,7 +101,7 @@ import java.util.function.Supplier;
 public final class SnmpClient implements SnmpTransport, AutoCloseable {
 
     private final Clock clock;
-    private final Snmp snmp;
+    private final MatchingSnmp snmp;
     private final UsmUsers usm = new UsmUsers();
     /** Answers SNMP4J dropped as undecodable, by source, so their requests fail with DECODE, not TIMEOUT. */
     private final UndecodableAnswers undecodable = new UndecodableAnswers();
@@ -170,7 +173,7 @@ public final class SnmpClient implements SnmpTransport, AutoCloseable {
         SNMP4JSettings.setReportSecurityLevelStrategy(SNMP4JSettings.ReportSecurityLevelStrategy.noAuthNoPrivIfNeeded);
         // SNMP4J drops a message it cannot parse before matching it to a request (the request then
         // times out); this dispatcher tells us who sent it and why.
-        MessageDispatcherImpl dispatcher = new ParseErrorDispatcher(undecodable);
+        MessageDispatcherImpl dispatcher = new ParseErrorDispatcher(undecodable, new RequestIds(new SecureRandom()));
         dispatcher.addMessageProcessingModel(new MPv1());
         dispatcher.addMessageProcessingModel(new MPv2c());
         dispatcher.addMessageProcessingModel(usm.messageProcessing());
@@ -179,7 +182,8 @@ public final class SnmpClient implements SnmpTransport, AutoCloseable {
         if (maxInboundMessageSize > 0) {
             transport.setMaxInboundMessageSize(maxInboundMessageSize);
         }
-        this.snmp = new Snmp(dispatcher, transport);
+        // answers are matched on the request's address and port as well as its request-id
+        this.snmp = new MatchingSnmp(dispatcher, transport, clock);
         // Host names resolve off the caller's thread (see HostLookup).
         this.hosts = new HostLookup(resolver);
         snmp.listen();
@@ -267,6 +271,20 @@ public final class SnmpClient implements SnmpTransport, AutoCloseable {
             hosts.close(); // lookups under way finish and then see the client closed
             inFlight.forEach((f, t) -> f.complete(new Failed(Replies.io(t, "SNMP client closed before the agent answered"))));
         }
+    }
+
+    /**
+     * Answers dropped since the socket opened because they carried an outstanding request's
+     * request-id but came from another address or port than the request's target (or with another
+     * SNMP version or community): stray or forged. The request stays outstanding.
+     */
+    public long strayAnswers() {
+        return snmp.strayAnswers();
+    }
+
+    /** Answers dropped because no request with their request-id was outstanding (late, duplicated or forged). */
+    public long unmatchedAnswers() {
+        return snmp.unmatchedAnswers();
     }
 
     /** How many tooBig answers this client has worked around or reported (for tests and diagnostics). */
