@@ -162,16 +162,17 @@ class SimulationDynamicsIT {
     }
 
     /**
-     * A garbled answer is a TIMEOUT for the poller, not DECODE: SNMP4J's message dispatcher cannot
-     * parse the scrambled message, so it cannot read the request-id that would tie it to the
-     * pending request (RFC 3416 section 4.1); it discards the datagram (as RFC 3412 section 4.2.2
-     * has a dispatcher do with unparseable messages) and the request runs into its timeout.
-     * DECODE is for answers that parse but make no sense (e.g. a walk going backwards).
+     * A garbled answer is DECODE for the poller, naming SNMP4J's parse error: the dispatcher
+     * cannot parse the scrambled message, so it cannot read the request-id that would tie it to
+     * the pending request (RFC 3416 section 4.1) and discards it (RFC 3412 section 4.2.2), but
+     * the client noted that its own target sent something unparseable while the request was
+     * out, so the request that then times out says the agent answered garbage, not nothing.
      */
     @Test
-    void garbledFaultGivesThePollerATimeoutBecauseTheAnswerCannotBeMatched() {
+    void garbledFaultGivesThePollerADecodeFailureNamingTheParseError() {
         PollFailure f = assertInstanceOf(PollFailure.class, client.get(target("sw3"), List.of(SYS_UPTIME)).join());
-        assertEquals(PollFailure.Cause.TIMEOUT, f.cause(), f.message());
+        assertEquals(PollFailure.Cause.DECODE, f.cause(), f.message());
+        assertTrue(f.message().contains("could not be decoded"), f.message());
         assertTrue(sim.agent().stats().faulted() >= 1, "the agent did answer, garbled: " + sim.agent().stats());
     }
 }
