@@ -1,5 +1,7 @@
 package io.mibwatch.web.auth;
 
+import io.mibwatch.web.http.Caller;
+import io.undertow.server.HttpServerExchange;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -63,6 +65,11 @@ public final class AuditLog {
                         + action.label() + " by '" + a + "': " + e.getMessage(), e);
             }
         }
+    }
+
+    /** Appends an entry by the web caller of {@code exchange}, from its remote address. */
+    public AuditEntry record(HttpServerExchange exchange, AuditAction action, String target, boolean ok, String detail) {
+        return append(Caller.required(exchange).user(), AuthFeature.remoteAddress(exchange), action, target, ok, detail);
     }
 
     /** The entries matching {@code q}, newest first. */

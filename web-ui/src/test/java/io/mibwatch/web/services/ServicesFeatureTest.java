@@ -18,6 +18,7 @@ import io.mibwatch.thresholds.redbutton.Complaint;
 import io.mibwatch.thresholds.rule.MetricUnits;
 import io.mibwatch.thresholds.store.AlertStore;
 import io.mibwatch.thresholds.store.RedButtonStore;
+import io.mibwatch.web.auth.UserStore;
 import io.mibwatch.web.http.Json;
 import io.mibwatch.web.http.Role;
 import io.mibwatch.web.testdata.FeatureServer;
@@ -52,6 +53,7 @@ class ServicesFeatureTest {
     RrdSeriesStore store;
     AlertStore db;
     RedButtonStore rb;
+    UserStore users;
     FeatureServer server;
     final AtomicReference<Instant> now = new AtomicReference<>(NOW);
 
@@ -104,13 +106,15 @@ class ServicesFeatureTest {
                 return now.get();
             }
         };
+        users = UserStore.open(dir.resolve("web.db"), clock, 4);
         server = new FeatureServer(new ServicesFeature(() -> services, samples, rb,
-                MetricUnits.of(MetricCatalog.standard()), clock));
+                MetricUnits.of(MetricCatalog.standard()), clock, users.audit()));
     }
 
     @AfterEach
     void tearDown() {
         server.close();
+        users.close();
         db.close();
         store.close();
     }
