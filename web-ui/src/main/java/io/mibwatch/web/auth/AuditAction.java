@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 public enum AuditAction {
     LOGIN_OK, LOGIN_FAILED, LOGOUT,
     ACK, SILENCE_ADD, SILENCE_REMOVE, SUGGESTION_ADOPT,
-    USER_ADD, USER_CHANGE, USER_REMOVE, TOKEN_CREATE;
+    USER_ADD, USER_CHANGE, USER_REMOVE, TOKEN_CREATE, TOKEN_REVOKE;
 
     public String label() {
         return name().toLowerCase(Locale.ROOT);
