@@ -87,6 +87,21 @@ class AuditIT {
     }
 
     @Test
+    void silencesAddedAndRemovedAreRecorded() {
+        Http op = web.http(Role.OPERATOR);
+        HttpResponse<String> s = op.post("/api/silences", "{\"device\":\"srv1\",\"duration\":\"1h\",\"comment\":\"CHG-7\"}");
+        assertEquals(201, s.statusCode(), s.body());
+        String sid = Http.json(s).get("id").asText();
+        assertEquals(204, op.delete("/api/silences/" + sid).statusCode());
+        assertEquals(404, op.delete("/api/silences/" + sid).statusCode());
+        AuditEntry added = entries(AuditAction.SILENCE_ADD).get(0);
+        assertEquals(List.of("operator", "127.0.0.1", sid, true), List.of(added.actor(), added.source(), added.target(), added.ok()));
+        assertTrue(added.detail().startsWith("device srv1, metric *, until "), added.detail());
+        List<AuditEntry> removed = entries(AuditAction.SILENCE_REMOVE);
+        assertEquals(List.of(false, true), removed.stream().map(AuditEntry::ok).toList(), "the second removal found none");
+    }
+
+    @Test
     void userChangesAreRecordedWithoutThePassword() {
         Http admin = web.http(Role.ADMIN);
         assertEquals(201, admin.post("/api/users",
