@@ -88,6 +88,25 @@ class AuditLogTest {
     }
 
     @Test
+    void aVersionOneUserDatabaseGetsTheAuditTableAndKeepsItsUsers() throws Exception {
+        Path old = dir.resolve("old-web.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + old)) {
+            var s = c.createStatement();
+            s.execute("CREATE TABLE users(name TEXT PRIMARY KEY, role TEXT NOT NULL, hash TEXT NOT NULL,"
+                    + " created_at INTEGER NOT NULL, password_changed_at INTEGER NOT NULL)");
+            s.execute("CREATE TABLE tokens(hash TEXT PRIMARY KEY, user TEXT NOT NULL REFERENCES users(name) ON DELETE CASCADE,"
+                    + " created_at INTEGER NOT NULL, last_used_at INTEGER)");
+            s.execute("INSERT INTO users VALUES ('ann', 'operator', 'x', 0, 0)");
+            s.execute("PRAGMA user_version = 1");
+        }
+        try (UserStore upgraded = UserStore.open(old, clock, 4)) {
+            assertTrue(upgraded.find("ann").isPresent());
+            upgraded.audit().append("ann", "192.0.2.7", AuditAction.LOGOUT, "ann", true, "");
+            assertEquals(1, upgraded.audit().query(AuditQuery.latest(10)).size());
+        }
+    }
+
+    @Test
     void fieldsFromTheNetworkAreKeptOnOneBoundedLine() {
         AuditEntry e = store.audit().append("evil\nadmin", "192.0.2.7", AuditAction.LOGIN_FAILED, "",
                 false, "x".repeat(1000));
