@@ -74,6 +74,19 @@ class AuditIT {
     }
 
     @Test
+    void aLoginRefusedByTheLockoutIsRecordedAsFailed() {
+        Http anon = Http.anonymous(web.url());
+        int last = 0;
+        for (int i = 0; i <= LoginLimiter.Limits.DEFAULT.perUserAddress() && last != 429; i++) {
+            last = anon.post("/login", "{\"user\":\"viewer\",\"password\":\"guess-" + i + "\"}").statusCode();
+        }
+        assertEquals(429, last);
+        AuditEntry refused = entries(AuditAction.LOGIN_FAILED).get(0);
+        assertEquals(List.of("viewer", "127.0.0.1", false), List.of(refused.actor(), refused.source(), refused.ok()));
+        assertTrue(refused.detail().startsWith("locked out for "), refused.detail());
+    }
+
+    @Test
     void anAckIsRecordedWithTheAlertTheUserAndTheRemoteAddress() {
         String id = desk.fire("cpu-high", "srv1", "cpu/1/load", Severity.CRITICAL, 99);
         HttpResponse<String> ack = web.http(Role.OPERATOR).post(
