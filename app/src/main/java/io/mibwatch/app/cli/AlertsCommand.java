@@ -10,6 +10,7 @@ import io.mibwatch.thresholds.store.AckRow;
 import io.mibwatch.thresholds.store.AlertRow;
 import io.mibwatch.thresholds.store.AlertStore;
 import io.mibwatch.thresholds.store.StoredTransition;
+import io.mibwatch.web.auth.AuditAction;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
@@ -169,6 +170,8 @@ final class AlertsCommand implements Callable<Integer> {
                     throw new CliFailure("alert " + id + " is " + a.get().state() + "; only a FIRING alert can be acknowledged");
                 }
                 long req = store.requestAck(new AckRow(id, who, comment, Clock.systemUTC().instant()));
+                CliAudit.record(where, Clock.systemUTC(), AuditAction.ACK, id, true,
+                        comment + " (queued as ack request " + req + (user == null ? "" : ", as " + who) + ")");
                 out.println("ack request " + req + " queued for " + id);
                 out.flush();
                 long end = System.nanoTime() + Duration.ofSeconds(waitSeconds).toNanos();

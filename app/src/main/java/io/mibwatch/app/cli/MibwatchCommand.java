@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
                 DiscoverCommand.class,
                 ServeCommand.class,
                 UserCommand.class,
+                AuditCommand.class,
                 QueryCommand.class,
                 ConfigCommand.class,
                 SimulateCommand.class,

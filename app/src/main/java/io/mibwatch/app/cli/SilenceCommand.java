@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.mibwatch.thresholds.store.AlertStore;
 import io.mibwatch.thresholds.store.SilenceRow;
+import io.mibwatch.web.auth.AuditAction;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
@@ -117,6 +118,8 @@ final class SilenceCommand implements Runnable {
             try (AlertStore store = AlertDb.open(where)) {
                 store.addSilence(row);
             }
+            CliAudit.record(where, clock, AuditAction.SILENCE_ADD, id, true, "device " + device + ", metric " + metric
+                    + (labels.isEmpty() ? "" : ", labels " + labels) + ", until " + to);
             PrintWriter out = spec.commandLine().getOut();
             out.println(id);
             out.flush();
@@ -194,6 +197,7 @@ final class SilenceCommand implements Runnable {
                     throw new CliFailure("no silence " + id + " (see 'mibwatch silence list --all')");
                 }
             }
+            CliAudit.record(where, Clock.systemUTC(), AuditAction.SILENCE_REMOVE, id, true, "");
             spec.commandLine().getOut().println("removed " + id);
             spec.commandLine().getOut().flush();
             return ExitCodes.OK;

@@ -18,6 +18,7 @@ import io.mibwatch.thresholds.apdex.ServiceSamples;
 import io.mibwatch.thresholds.wiring.RedButtonWorkflow;
 import io.mibwatch.thresholds.store.AlertStore;
 import io.mibwatch.thresholds.store.RedButtonStore;
+import io.mibwatch.web.auth.AuditAction;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -163,6 +164,8 @@ final class ThresholdsCommand implements Runnable {
                             + "; run `mibwatch thresholds suggest " + service + "` first");
                 }
                 RedButtonStore.Suggestion sug = done.suggestion().orElseThrow();
+                CliAudit.record(where, clock, AuditAction.SUGGESTION_ADOPT, service + "/" + id, true,
+                        done.outcome().name().toLowerCase(Locale.ROOT) + ", suggestion " + sug.id() + ", by " + user);
                 if (done.outcome() == RedButtonWorkflow.Outcome.ALREADY_ADOPTED) {
                     out.printf("suggestion %d was adopted already (%s by %s)%n", sug.id(),
                             sug.adoptedAt().map(Object::toString).orElse("?"), sug.adoptedBy().orElse("?"));

@@ -2,6 +2,7 @@ package io.mibwatch.app.cli;
 
 import io.mibwatch.web.auth.User;
 import io.mibwatch.web.auth.UserException;
+import io.mibwatch.web.auth.AuditAction;
 import io.mibwatch.web.auth.UserStore;
 import io.mibwatch.web.http.Role;
 import java.io.BufferedReader;
@@ -119,6 +120,7 @@ final class UserCommand implements Runnable {
                 } finally {
                     Arrays.fill(pw, '\0');
                 }
+                CliAudit.record(users.audit(), AuditAction.USER_ADD, name, true, "role " + r.label());
             }
             spec.commandLine().getOut().println("added " + name + " (" + r.label() + ")");
             return ExitCodes.OK;
@@ -150,6 +152,7 @@ final class UserCommand implements Runnable {
                 } finally {
                     Arrays.fill(pw, '\0');
                 }
+                CliAudit.record(users.audit(), AuditAction.USER_CHANGE, name, true, "password changed");
             }
             spec.commandLine().getOut().println("password of " + name + " changed");
             return ExitCodes.OK;
@@ -173,6 +176,7 @@ final class UserCommand implements Runnable {
                     throw new CliFailure("'" + name + "' is the last admin; add another admin first");
                 }
                 users.remove(name);
+                CliAudit.record(users.audit(), AuditAction.USER_REMOVE, name, true, "");
             }
             spec.commandLine().getOut().println("removed " + name);
             return ExitCodes.OK;
@@ -227,10 +231,14 @@ final class UserCommand implements Runnable {
                     throw new CliFailure("no user '" + name + "'");
                 }
                 if (revoke) {
-                    out.println("revoked " + users.revokeTokens(name) + " token(s) of " + name);
+                    int n = users.revokeTokens(name);
+                    CliAudit.record(users.audit(), AuditAction.TOKEN_REVOKE, name, true, n + " token(s)");
+                    out.println("revoked " + n + " token(s) of " + name);
                 } else {
-                    // the only time the token is shown: only its SHA-256 is stored
-                    out.println(users.createToken(name));
+                    // the only time the token is shown: only its SHA-256 is stored (and never in the audit trail)
+                    String token = users.createToken(name);
+                    CliAudit.record(users.audit(), AuditAction.TOKEN_CREATE, name, true, "");
+                    out.println(token);
                 }
             }
             out.flush();

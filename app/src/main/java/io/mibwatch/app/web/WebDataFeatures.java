@@ -8,6 +8,7 @@ import io.mibwatch.config.MibwatchConfig;
 import io.mibwatch.thresholds.baseline.Arming;
 import io.mibwatch.thresholds.baseline.BaselineService;
 import io.mibwatch.thresholds.rule.MetricUnits;
+import io.mibwatch.web.auth.AuditLog;
 import io.mibwatch.web.devices.DevicesFeature;
 import io.mibwatch.web.explorer.ExplorerFeature;
 import io.mibwatch.web.graph.GraphFeature;
@@ -57,13 +58,14 @@ public final class WebDataFeatures {
         return new ExplorerFeature(daemon.store(), directory(), units, clock);
     }
 
-    public WebFeature services() {
+    /** @param audit where adoptions are recorded */
+    public WebFeature services(AuditLog audit) {
         return new ServicesFeature(() -> config.get().services(), new RrdSamples(daemon.store()),
-                daemon.alerting().store().redButton(), units, clock);
+                daemon.alerting().store().redButton(), units, clock, audit);
     }
 
     /** All four, for a wiring that takes a list. */
-    public List<WebFeature> all() {
-        return List.of(devices(), graphs(), explorer(), services());
+    public List<WebFeature> all(AuditLog audit) {
+        return List.of(devices(), graphs(), explorer(), services(audit));
     }
 }

@@ -5,6 +5,7 @@ import io.mibwatch.app.datadir.DataDir;
 import io.mibwatch.config.HttpConfig;
 import io.mibwatch.config.MibwatchConfig;
 import io.mibwatch.web.alerts.AlertsFeature;
+import io.mibwatch.web.auth.AuditFeature;
 import io.mibwatch.web.auth.AuthFeature;
 import io.mibwatch.web.auth.LoginLimiter;
 import io.mibwatch.web.auth.Sessions;
@@ -58,14 +59,15 @@ public final class WebWiring implements AutoCloseable {
         return List.of(
                 new AuthFeature(c.auth()),
                 new UsersFeature(c.auth()),
+                new AuditFeature(c.auth().users().audit(), c.clock()),
                 new AlertsFeature(c.daemon().alerting().store(), new DaemonAlertControl(c.daemon().alerting()),
-                        c.clock(), ALERT_FEED_POLL),
+                        c.auth().users().audit(), c.clock(), ALERT_FEED_POLL),
                 new MetricsFeature(metrics, Optional.of(c.daemon().alerting().store()), c.config().http().metricsPublic(),
                         c.config().http().metricsToken()),
                 data.devices(),
                 data.graphs(),
                 data.explorer(),
-                data.services()
+                data.services(c.auth().users().audit())
         );
     }
 

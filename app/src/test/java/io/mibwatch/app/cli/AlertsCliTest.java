@@ -142,6 +142,9 @@ class AlertsCliTest {
         }
         Run listed = run("alerts", "--data", data.toString());
         assertTrue(listed.out().contains("[acked by alice: on it]"), listed.out());
+        Run audit = run("audit", "--action", "ack", "--data", data.toString());
+        assertTrue(audit.out().contains("ack ") && audit.out().contains(CPU_ALERT
+                + ": on it (queued as ack request 1, as alice)"), audit.out());
 
         Run unknown = run("alerts", "ack", "reference:cpu/load@nope/cpu/1/load", "--comment", "x", "--wait", "0",
                 "--data", data.toString());

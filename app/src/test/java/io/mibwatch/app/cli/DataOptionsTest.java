@@ -117,7 +117,7 @@ class DataOptionsTest {
         for (String path : new String[] {"query", "check", "alerts", "alerts ack", "apdex", "baseline show",
                 "baseline status", "thresholds suggest", "thresholds adopt", "complain", "active", "serve",
                 "silence add", "silence list", "silence remove", "user add", "user passwd", "user remove",
-                "user list", "user token"}) {
+                "user list", "user token", "audit"}) {
             CommandLine c = cli;
             for (String name : path.split(" ")) c = c.getSubcommands().get(name);
             var spec = c.getCommandSpec();

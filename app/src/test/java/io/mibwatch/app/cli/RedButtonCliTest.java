@@ -142,6 +142,9 @@ class RedButtonCliTest {
         assertTrue(adopt.out().contains("match: {device: \"r1\", metric: cisco_rtt/rtt, instance: \"1\"}"), adopt.out());
         Run twice = cli("thresholds", "adopt", "voip", "r1:cisco_rtt/1/rtt", "--user", "noc");
         assertTrue(twice.out().startsWith("suggestion 2 was adopted already"), twice.out());
+        Run audit = cli("audit", "--action", "suggestion_adopt");
+        assertTrue(audit.out().contains("voip/r1:cisco_rtt/1/rtt: adopted, suggestion 2, by noc"), audit.out());
+        assertTrue(audit.out().contains("voip/r1:cisco_rtt/1/rtt: already_adopted, suggestion 2, by noc"), audit.out());
         Run none = cli("thresholds", "adopt", "voip", "r1:cpu/1/load");
         assertEquals(ExitCodes.FAILURE, none.code());
         assertTrue(none.err().contains("no suggestion for r1:cpu/1/load"), none.err());

@@ -72,9 +72,11 @@ class DaemonAlertControlIT {
                         List.of(new Sample(RTT, at, 250)), Map.of(), false, 0)));
             }
             assertEquals(AlertState.FIRING, alerting.tracker().alert(id).orElseThrow().state());
-            AlertsFeature alerts = new AlertsFeature(alerting.store(), new DaemonAlertControl(alerting), clock,
-                    Duration.ofMillis(100));
-            try (TestWeb web = TestWeb.builder().feature(alerts).start()) {
+            AlertsFeature[] feature = new AlertsFeature[1];
+            TestWeb started = TestWeb.builder().featureWith(auth -> feature[0] = new AlertsFeature(alerting.store(),
+                    new DaemonAlertControl(alerting), auth.users().audit(), clock, Duration.ofMillis(100))).start();
+            AlertsFeature alerts = feature[0];
+            try (TestWeb web = started) {
                 Http op = web.http(Role.OPERATOR);
                 String path = "/api/alerts/" + URLEncoder.encode(id.key(), StandardCharsets.UTF_8);
                 HttpResponse<String> ack = op.post(path + "/ack", "{\"comment\":\"voice team informed\"}");

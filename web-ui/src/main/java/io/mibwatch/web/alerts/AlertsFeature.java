@@ -6,6 +6,8 @@ import io.mibwatch.thresholds.store.AlertRow;
 import io.mibwatch.thresholds.store.AlertStore;
 import io.mibwatch.thresholds.store.SilenceRow;
 import io.mibwatch.web.http.Access;
+import io.mibwatch.web.auth.AuditAction;
+import io.mibwatch.web.auth.AuditLog;
 import io.mibwatch.web.http.Caller;
 import io.mibwatch.web.http.HttpError;
 import io.mibwatch.web.http.Json;
@@ -46,13 +48,18 @@ public final class AlertsFeature implements WebFeature, AutoCloseable {
     private final AlertStore store;
     private final AlertControl control;
     private final Clock clock;
+    private final AuditLog audit;
     private final AlertStream stream;
     private final SecureRandom random = new SecureRandom();
 
-    /** @param pollEvery how often the live feed looks for new transitions (e.g. 250 ms) */
-    public AlertsFeature(AlertStore store, AlertControl control, Clock clock, Duration pollEvery) {
+    /**
+     * @param audit     where acknowledgements and silence changes are recorded
+     * @param pollEvery how often the live feed looks for new transitions (e.g. 250 ms)
+     */
+    public AlertsFeature(AlertStore store, AlertControl control, AuditLog audit, Clock clock, Duration pollEvery) {
         this.store = store;
         this.control = control;
+        this.audit = java.util.Objects.requireNonNull(audit, "audit");
         this.clock = clock;
         this.stream = new AlertStream(store, pollEvery);
         stream.start();
@@ -123,11 +130,15 @@ public final class AlertsFeature implements WebFeature, AutoCloseable {
         try {
             outcome = control.acknowledge(id, caller.user(), comment);
         } catch (NoSuchElementException e) {
+            audit.record(ex, AuditAction.ACK, id, false, "not active any more");
             throw new HttpError(409, "alert '" + id + "' is not active any more");
         } catch (IllegalStateException e) {
+            audit.record(ex, AuditAction.ACK, id, false, e.getMessage());
             throw new HttpError(409, e.getMessage());
         }
         LOG.info("alert {} ack by '{}': {}", id, caller.user(), outcome.message());
+        audit.record(ex, AuditAction.ACK, id, outcome.acknowledged(),
+                outcome.acknowledged() ? comment : outcome.message());
         if (!outcome.acknowledged()) {
             throw new HttpError(409, outcome.message());
         }
@@ -174,6 +185,8 @@ public final class AlertsFeature implements WebFeature, AutoCloseable {
         SilenceRow row = new SilenceRow(id, new SilenceRow.Matcher(device, metric, labels), start, end,
                 caller.user(), comment(b.comment(), true));
         control.addSilence(row);
+        audit.record(ex, AuditAction.SILENCE_ADD, id, true, "device " + device + ", metric " + metric
+                + (labels.isEmpty() ? "" : ", labels " + labels) + ", until " + end);
         LOG.info("silence {} ({} {} {}) until {} by '{}'", id, device, metric, labels, end, caller.user());
         Json.send(ex, 201, silenceView(row, now));
     }
@@ -181,9 +194,11 @@ public final class AlertsFeature implements WebFeature, AutoCloseable {
     private void removeSilence(HttpServerExchange ex) {
         String id = Json.pathParam(ex, "id");
         if (!control.removeSilence(id)) {
+            audit.record(ex, AuditAction.SILENCE_REMOVE, id, false, "no such silence");
             throw HttpError.notFound("no silence '" + id + "'");
         }
         LOG.info("silence {} removed by '{}'", id, Caller.required(ex).user());
+        audit.record(ex, AuditAction.SILENCE_REMOVE, id, true, "");
         ex.setStatusCode(204);
         ex.endExchange();
     }

@@ -64,6 +64,8 @@ public final class AuthFeature implements WebFeature {
             long wait = Math.max(1, locked.get().toSeconds());
             LOG.warn("login refused for user '{}' from {}: locked out for {} s more after too many failed attempts",
                     printable(c.user()), address, wait);
+            auth.users().audit().append(c.user(), address, AuditAction.LOGIN_FAILED, c.user(), false,
+                    "locked out for " + wait + " s more");
             exchange.getResponseHeaders().put(Headers.RETRY_AFTER, Long.toString(wait));
             if (json) {
                 Json.error(exchange, 429, "too many failed logins from this address; try again in " + wait + " s");
@@ -75,6 +77,8 @@ public final class AuthFeature implements WebFeature {
         Optional<User> user = auth.users().verify(c.user(), c.password().toCharArray());
         if (user.isEmpty()) {
             LOG.warn("login failed for user '{}' from {}", printable(c.user()), address);
+            auth.users().audit().append(c.user(), address, AuditAction.LOGIN_FAILED, c.user(), false,
+                    "wrong user name or password");
             auth.limiter().failure(c.user(), address).ifPresent(l -> LOG.warn(
                     "login lockout #{} of {}: {} locked for {} s (until {}); {} lockout(s) since start",
                     l.strike(), address, l.scope() == LoginLimiter.Scope.ADDRESS ? "every user name from it"
@@ -93,6 +97,7 @@ public final class AuthFeature implements WebFeature {
         Session s = auth.sessions().create(user.get().name(), user.get().role());
         WebAuth.setCookie(exchange, s.id(), -1);
         LOG.info("login: user '{}' ({}) from {}", s.user(), s.role().label(), address);
+        auth.users().audit().append(s.user(), address, AuditAction.LOGIN_OK, s.user(), true, s.role().label());
         if (json) {
             Json.ok(exchange, sessionBody(s.user(), s.role().label(), s.csrf()));
         } else {
@@ -104,6 +109,7 @@ public final class AuthFeature implements WebFeature {
         auth.sessionOf(exchange).ifPresent(s -> {
             auth.sessions().remove(s.id());
             LOG.info("logout: user '{}'", s.user());
+            auth.users().audit().append(s.user(), remoteAddress(exchange), AuditAction.LOGOUT, s.user(), true, "");
         });
         WebAuth.setCookie(exchange, "", 0);
         exchange.setStatusCode(204);

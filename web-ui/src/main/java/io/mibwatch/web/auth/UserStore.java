@@ -40,7 +40,7 @@ public final class UserStore implements AutoCloseable {
     public static final int MAX_PASSWORD_BYTES = 72;
     public static final String TOKEN_PREFIX = "mwt_";
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0,63}");
-    private static final int LATEST = 1;
+    private static final int LATEST = 2;
 
     private final Path file;
     private final Connection conn;
@@ -49,12 +49,14 @@ public final class UserStore implements AutoCloseable {
     private final SecureRandom random = new SecureRandom();
     /** Verified against when the user does not exist, so a wrong name costs as long as a wrong password. */
     private final String dummyHash;
+    private final AuditLog audit;
 
     private UserStore(Path file, Connection conn, Clock clock, int cost) {
         this.file = file;
         this.conn = conn;
         this.clock = clock;
         this.cost = cost;
+        this.audit = new AuditLog(file, conn, this, clock);
         this.dummyHash = BCrypt.withDefaults().hashToString(cost, "not-a-password".toCharArray());
     }
 
@@ -127,6 +129,17 @@ public final class UserStore implements AutoCloseable {
                           created_at INTEGER NOT NULL, last_used_at INTEGER)""");
                 s.execute("PRAGMA user_version = 1");
             }
+            if (version < 2) {
+                // the audit trail (AuditLog): names and ids only, no column for any secret
+                s.execute("""
+                        CREATE TABLE audit(id INTEGER PRIMARY KEY AUTOINCREMENT, at INTEGER NOT NULL,
+                          actor TEXT NOT NULL, source TEXT NOT NULL, action TEXT NOT NULL,
+                          target TEXT NOT NULL, ok INTEGER NOT NULL, detail TEXT NOT NULL)""");
+                s.execute("CREATE INDEX audit_at ON audit(at)");
+                s.execute("CREATE INDEX audit_actor ON audit(actor, id)");
+                s.execute("CREATE INDEX audit_action ON audit(action, id)");
+                s.execute("PRAGMA user_version = 2");
+            }
             c.commit();
         } catch (SQLException e) {
             c.rollback();
@@ -138,6 +151,11 @@ public final class UserStore implements AutoCloseable {
 
     public Path file() {
         return file;
+    }
+
+    /** The audit trail kept in this database. */
+    public AuditLog audit() {
+        return audit;
     }
 
     public synchronized List<User> list() {

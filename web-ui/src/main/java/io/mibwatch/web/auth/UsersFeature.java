@@ -60,13 +60,16 @@ public final class UsersFeature implements WebFeature {
             throw HttpError.badRequest("'role' is required: reporter, viewer, operator or admin");
         }
         Role role = role(n.role());
+        User u;
         try {
-            User u = auth.users().add(n.name(), role, password(n.password()));
-            LOG.info("user '{}' ({}) added by '{}'", u.name(), role.label(), Caller.required(ex).user());
-            Json.send(ex, 201, u);
+            u = auth.users().add(n.name(), role, password(n.password()));
         } catch (UserException e) {
+            auth.users().audit().record(ex, AuditAction.USER_ADD, n.name(), false, e.getMessage());
             throw new HttpError(e.getMessage().endsWith("already exists") ? 409 : 400, e.getMessage());
         }
+        LOG.info("user '{}' ({}) added by '{}'", u.name(), role.label(), Caller.required(ex).user());
+        auth.users().audit().record(ex, AuditAction.USER_ADD, u.name(), true, "role " + role.label());
+        Json.send(ex, 201, u);
     }
 
     private void change(HttpServerExchange ex) {
@@ -88,9 +91,11 @@ public final class UsersFeature implements WebFeature {
                 auth.users().setPassword(name, password(c.password()));
             }
         } catch (UserException e) {
+            auth.users().audit().record(ex, AuditAction.USER_CHANGE, name, false, e.getMessage());
             throw HttpError.badRequest(e.getMessage());
         }
         auth.sessions().removeUser(name);
+        auth.users().audit().record(ex, AuditAction.USER_CHANGE, name, true, changed(c));
         LOG.info("user '{}' changed by '{}' ({}{})", name, Caller.required(ex).user(),
                 c.role() == null ? "" : "role " + c.role(), c.password() == null ? "" : " password");
         Json.ok(ex, auth.users().find(name).orElseThrow());
@@ -103,8 +108,16 @@ public final class UsersFeature implements WebFeature {
         auth.users().remove(name);
         auth.sessions().removeUser(name);
         LOG.info("user '{}' removed by '{}'", name, Caller.required(ex).user());
+        auth.users().audit().record(ex, AuditAction.USER_REMOVE, name, true, "");
         ex.setStatusCode(204);
         ex.endExchange();
+    }
+
+    /** What a change did, for the audit trail: the new role, and that the password changed (never the password). */
+    private static String changed(Change c) {
+        String role = c.role() == null ? "" : "role " + c.role();
+        String pw = c.password() == null ? "" : "password changed";
+        return role.isEmpty() || pw.isEmpty() ? role + pw : role + ", " + pw;
     }
 
     private void lastAdminGuard(String name, String verb) {

@@ -17,6 +17,8 @@ import io.mibwatch.thresholds.redbutton.RedButton;
 import io.mibwatch.thresholds.rule.MetricUnits;
 import io.mibwatch.thresholds.store.RedButtonStore;
 import io.mibwatch.thresholds.wiring.RedButtonWorkflow;
+import io.mibwatch.web.auth.AuditAction;
+import io.mibwatch.web.auth.AuditLog;
 import io.mibwatch.web.graph.SeriesRef;
 import io.mibwatch.web.http.Access;
 import io.mibwatch.web.http.Caller;
@@ -64,18 +66,21 @@ public final class ServicesFeature implements WebFeature {
     private final RedButtonStore redButton;
     private final MetricUnits units;
     private final Clock clock;
+    private final AuditLog audit;
 
     /**
      * @param services the configured services, asked per request (config reloads take effect)
      * @param samples  stored member samples (the app adapts the RRD store)
+     * @param audit    where adoptions are recorded
      */
     public ServicesFeature(Supplier<ServicesConfig> services, SampleSource samples, RedButtonStore redButton,
-                           MetricUnits units, Clock clock) {
+                           MetricUnits units, Clock clock, AuditLog audit) {
         this.services = Objects.requireNonNull(services, "services");
         this.samples = Objects.requireNonNull(samples, "samples");
         this.redButton = Objects.requireNonNull(redButton, "redButton");
         this.units = Objects.requireNonNull(units, "units");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.audit = Objects.requireNonNull(audit, "audit");
     }
 
     @Override
@@ -296,12 +301,15 @@ public final class ServicesFeature implements WebFeature {
         Analysis a = RedButtonWorkflow.suggest(redButton, s, read(s, from, to), from, to, RedButton.Options.DEFAULTS, to);
         boolean significant = a.metrics().stream().anyMatch(v -> v.series().equals(id) && v.significant());
         if (!significant) {
+            audit.record(ex, AuditAction.SUGGESTION_ADOPT, s.name() + "/" + id, false, "not a significant metric");
             throw new HttpError(409, id + " is not a significant metric of service " + s.name()
                     + " over the last " + days + " days (" + a.accepted() + " complaints used, "
                     + a.minimum() + " needed); nothing to adopt");
         }
         RedButtonWorkflow.Adoption done = RedButtonWorkflow.adopt(redButton, s.name(), id, caller.user(), to);
         RedButtonStore.Suggestion sug = done.suggestion().orElseThrow();
+        audit.record(ex, AuditAction.SUGGESTION_ADOPT, s.name() + "/" + id, true,
+                done.outcome().name().toLowerCase(java.util.Locale.ROOT) + ", suggestion " + sug.id());
         ObjectNode root = Json.MAPPER.createObjectNode().put("outcome", done.outcome().name().toLowerCase(java.util.Locale.ROOT))
                 .put("id", sug.id()).put("series", id.toString()).put("t_frustrated", sug.tFrustrated())
                 .put("t_satisfied", sug.tSatisfied()).put("apdex_t", sug.apdexT()).put("yaml", done.yaml());

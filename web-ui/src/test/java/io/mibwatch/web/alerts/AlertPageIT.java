@@ -45,8 +45,8 @@ class AlertPageIT {
     void start() throws Exception {
         Path dir = Files.createTempDirectory("mibwatch-alertpage-");
         desk = new AlertDesk(dir.resolve("mibwatch.db"), Clock.systemUTC());
-        alerts = new AlertsFeature(desk.store(), desk, Clock.systemUTC(), Duration.ofMillis(100));
-        web = TestWeb.builder().dataDir(dir).feature(alerts).start();
+        web = TestWeb.builder().dataDir(dir).featureWith(auth -> alerts = new AlertsFeature(desk.store(), desk,
+                auth.users().audit(), Clock.systemUTC(), Duration.ofMillis(100))).start();
     }
 
     @AfterEach

@@ -40,8 +40,8 @@ class AlertsApiIT {
     void start() throws Exception {
         dir = Files.createTempDirectory("mibwatch-alerts-");
         desk = new AlertDesk(dir.resolve("mibwatch.db"), Clock.systemUTC());
-        alerts = new AlertsFeature(desk.store(), desk, Clock.systemUTC(), Duration.ofMillis(50));
-        web = TestWeb.builder().dataDir(dir).feature(alerts).start();
+        web = TestWeb.builder().dataDir(dir).featureWith(auth -> alerts = new AlertsFeature(desk.store(), desk,
+                auth.users().audit(), Clock.systemUTC(), Duration.ofMillis(50))).start();
     }
 
     @AfterEach

@@ -22,7 +22,8 @@ class UsersIT {
 
     @BeforeEach
     void start() {
-        web = TestWeb.builder().featureWith(UsersFeature::new).start();
+        web = TestWeb.builder().featureWith(UsersFeature::new)
+                .featureWith(a -> new AuditFeature(a.users().audit(), java.time.Clock.systemUTC())).start();
     }
 
     @AfterEach
@@ -85,6 +86,8 @@ class UsersIT {
         new Select(b.driver().findElement(By.cssSelector("#users tr[data-user='paula'] select.role"))).selectByValue("viewer");
         b.js("document.querySelector(\"#users tr[data-user='paula'] select.role\").dispatchEvent(new Event('change'));");
         b.waitUntil(d -> web.users().find("paula").orElseThrow().role() == Role.VIEWER);
+        // the page's audit section lists the change, newest first
+        assertEquals("user_change", b.waitForText(By.cssSelector("#audit tbody tr:first-child td.action"), "user_change"));
         b.screenshot(Path.of("target/screenshots/admin-users.png"));
     }
 }

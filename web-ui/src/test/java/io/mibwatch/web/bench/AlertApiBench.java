@@ -56,8 +56,10 @@ public final class AlertApiBench {
                         OptionalDouble.of(i), "fired: bench"));
             }
             desk.store().apply(ts, rows, List.of());
-            try (AlertsFeature feature = new AlertsFeature(desk.store(), desk, Clock.systemUTC(), Duration.ofMillis(250));
-                 TestWeb web = TestWeb.builder().dataDir(dir).feature(feature).start()) {
+            AlertsFeature[] made = new AlertsFeature[1];
+            TestWeb started = TestWeb.builder().dataDir(dir).featureWith(auth -> made[0] = new AlertsFeature(desk.store(),
+                    desk, auth.users().audit(), Clock.systemUTC(), Duration.ofMillis(250))).start();
+            try (AlertsFeature feature = made[0]; TestWeb web = started) {
                 String token = web.token(Role.VIEWER);
                 List<SseClient> streams = new ArrayList<>();
                 for (int i = 0; i < clients; i++) {

@@ -18,6 +18,10 @@ import io.mibwatch.thresholds.redbutton.Complaint;
 import io.mibwatch.thresholds.rule.MetricUnits;
 import io.mibwatch.thresholds.store.AlertStore;
 import io.mibwatch.thresholds.store.RedButtonStore;
+import io.mibwatch.web.auth.AuditAction;
+import io.mibwatch.web.auth.AuditEntry;
+import io.mibwatch.web.auth.AuditQuery;
+import io.mibwatch.web.auth.UserStore;
 import io.mibwatch.web.http.Json;
 import io.mibwatch.web.http.Role;
 import io.mibwatch.web.testdata.FeatureServer;
@@ -52,6 +56,7 @@ class ServicesFeatureTest {
     RrdSeriesStore store;
     AlertStore db;
     RedButtonStore rb;
+    UserStore users;
     FeatureServer server;
     final AtomicReference<Instant> now = new AtomicReference<>(NOW);
 
@@ -104,13 +109,15 @@ class ServicesFeatureTest {
                 return now.get();
             }
         };
+        users = UserStore.open(dir.resolve("web.db"), clock, 4);
         server = new FeatureServer(new ServicesFeature(() -> services, samples, rb,
-                MetricUnits.of(MetricCatalog.standard()), clock));
+                MetricUnits.of(MetricCatalog.standard()), clock, users.audit()));
     }
 
     @AfterEach
     void tearDown() {
         server.close();
+        users.close();
         db.close();
         store.close();
     }
@@ -214,6 +221,10 @@ class ServicesFeatureTest {
                 done.get("yaml").asText());
         RedButtonStore.Suggestion stored = rb.latestSuggestion("voip", "r1:cisco_rtt/1/rtt").orElseThrow();
         assertEquals(Optional.of("ada"), stored.adoptedBy());
+        List<AuditEntry> audit = users.audit().query(AuditQuery.latest(10));
+        assertEquals(List.of("ada/voip/r1:cisco_rtt/1/rtt/true", "ada/voip/r1:cpu/1/load/false"), audit.stream()
+                .filter(e -> e.action() == AuditAction.SUGGESTION_ADOPT)
+                .map(e -> e.actor() + "/" + e.target() + "/" + e.ok()).toList());
         assertTrue(stored.evidence().contains("\"cliffs_delta\""), stored.evidence());
         JsonNode after = json(server.get("/api/services/voip/suggestions", "vic", Role.VIEWER), 200);
         assertEquals("ada", after.get("metrics").get(0).get("stored").get("adopted_by").asText());

@@ -17,6 +17,7 @@ import io.mibwatch.thresholds.baseline.TimedValue;
 import io.mibwatch.thresholds.redbutton.Complaint;
 import io.mibwatch.thresholds.rule.MetricUnits;
 import io.mibwatch.thresholds.store.AlertStore;
+import io.mibwatch.web.auth.UserStore;
 import io.mibwatch.web.devices.DeviceDirectory;
 import io.mibwatch.web.devices.DevicesFeature;
 import io.mibwatch.web.explorer.ExplorerFeature;
@@ -54,6 +55,8 @@ public final class DataScenario implements AutoCloseable {
     }
     public final RrdSeriesStore store;
     public final AlertStore db;
+    /** The audit trail's database of the scenario's own features (a test server keeps its users apart). */
+    public final UserStore auditDb;
     public final List<WebFeature> features;
 
     public DataScenario(Path dir) {
@@ -91,6 +94,7 @@ public final class DataScenario implements AutoCloseable {
                 ZoneId.of("UTC"));
         Baselines baselines = (s, w) -> s.equals(IF3) && w == SlotWidth.MIN_20 ? Optional.of(table) : Optional.empty();
         db = AlertStore.open(dir.resolve("mibwatch.db"));
+        auditDb = UserStore.open(dir.resolve("scenario-web.db"), clock, 4);
         // two users complain 8 minutes into each degradation of the IP SLA latency: 5 or 6 degradations
         // in the 160 minutes, at least 10 complaints (the analysis needs 5)
         int n = 0;
@@ -121,11 +125,12 @@ public final class DataScenario implements AutoCloseable {
                 new DevicesFeature(directory, store, units),
                 new GraphFeature(store, baselines, Arming.DEFAULT, units, clock),
                 new ExplorerFeature(store, directory, units, clock),
-                new ServicesFeature(() -> services, samples, db.redButton(), units, clock));
+                new ServicesFeature(() -> services, samples, db.redButton(), units, clock, auditDb.audit()));
     }
 
     @Override
     public void close() {
+        auditDb.close();
         db.close();
         store.close();
     }

@@ -1,4 +1,5 @@
-// User administration (admins): list, add, change role, remove. All text through el().
+// User administration (admins): list, add, change role, remove; the latest audit entries.
+// All text through el().
 import { getJson, send, el } from '/static/js/api.js';
 
 const ROLES = ['viewer', 'operator', 'admin', 'reporter'];
@@ -34,9 +35,17 @@ function row(u) {
     el('td', {}, new Date(u.created).toLocaleString()), el('td', {}, remove));
 }
 
+function auditRow(e) {
+  return el('tr', { class: e.ok ? '' : 'refused' }, el('td', {}, new Date(e.at).toLocaleString()),
+    el('td', {}, e.actor), el('td', {}, e.source), el('td', { class: 'action' }, e.action), el('td', {}, e.target),
+    el('td', {}, e.ok ? 'ok' : 'refused'), el('td', {}, e.detail));
+}
+
 async function load() {
   const users = await getJson('/api/users');
   document.querySelector('#users tbody').replaceChildren(...users.map(row));
+  const audit = await getJson('/api/audit?limit=50');
+  document.querySelector('#audit tbody').replaceChildren(...audit.entries.map(auditRow));
 }
 
 document.getElementById('add-user').addEventListener('submit', (e) => {
