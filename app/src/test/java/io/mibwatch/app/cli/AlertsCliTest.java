@@ -1,11 +1,11 @@
 package io.mibwatch.app.cli;
 
+import static io.mibwatch.app.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.mibwatch.app.Main;
 import io.mibwatch.app.alerting.AlertingWiring;
 import io.mibwatch.app.datadir.DataDir;
 import io.mibwatch.catalog.metric.StandardMetrics;
@@ -20,8 +20,6 @@ import io.mibwatch.storage.RrdStoreOptions;
 import io.mibwatch.storage.SeriesSchema;
 import io.mibwatch.thresholds.pipeline.AlertPipeline;
 import io.mibwatch.thresholds.store.AlertRow;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -64,16 +62,6 @@ class AlertsCliTest {
     Path data;
     MibwatchConfig cfg;
 
-    record Run(int code, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
     @BeforeEach
     void setUp() throws Exception {
         data = tmp.resolve("data");
@@ -105,7 +93,7 @@ class AlertsCliTest {
         try (RrdSeriesStore rrd = rrd()) {
             twoFiringAlerts(rrd);
         }
-        Run r = run("alerts", "--data", data.toString());
+        CliRun r = run("alerts", "--data", data.toString());
         assertEquals(0, r.code(), r.err());
         List<String> lines = r.out().lines().toList();
         assertTrue(lines.get(0).startsWith("SEVERITY"), r.out());
@@ -113,12 +101,12 @@ class AlertsCliTest {
         assertTrue(lines.get(2).startsWith("WARNING  FIRING") && lines.get(2).contains("@srv2/"), r.out());
         assertTrue(lines.get(1).contains("95 > critical 90"), r.out());
 
-        Run json = run("alerts", "--json", "--state", "firing", "--data", data.toString());
+        CliRun json = run("alerts", "--json", "--state", "firing", "--data", data.toString());
         assertEquals(0, json.code(), json.err());
         assertTrue(json.out().contains("\"id\" : \"" + CPU_ALERT + "\""), json.out());
         assertTrue(json.out().contains("\"value\" : 95.0"), json.out());
 
-        Run pending = run("alerts", "--state", "pending", "--data", data.toString());
+        CliRun pending = run("alerts", "--state", "pending", "--data", data.toString());
         assertEquals("no pending alerts", pending.out().strip());
         assertEquals(2, run("alerts", "--state", "bogus", "--data", data.toString()).code());
     }
@@ -127,7 +115,7 @@ class AlertsCliTest {
     void ackIsQueuedByTheCliAndAppliedByTheDaemonsRecheck() {
         try (RrdSeriesStore rrd = rrd()) {
             twoFiringAlerts(rrd);
-            Run r = run("alerts", "ack", CPU_ALERT, "--comment", "on it", "--user", "alice", "--wait", "0",
+            CliRun r = run("alerts", "ack", CPU_ALERT, "--comment", "on it", "--user", "alice", "--wait", "0",
                     "--data", data.toString());
             assertEquals(0, r.code(), r.err());
             assertTrue(r.out().startsWith("ack request 1 queued for " + CPU_ALERT), r.out());
@@ -140,29 +128,29 @@ class AlertsCliTest {
                 assertEquals(1, a.store().acks().size());
             }
         }
-        Run listed = run("alerts", "--data", data.toString());
+        CliRun listed = run("alerts", "--data", data.toString());
         assertTrue(listed.out().contains("[acked by alice: on it]"), listed.out());
-        Run audit = run("audit", "--action", "ack", "--data", data.toString());
+        CliRun audit = run("audit", "--action", "ack", "--data", data.toString());
         assertTrue(audit.out().contains("ack ") && audit.out().contains(CPU_ALERT
                 + ": on it (queued as ack request 1, as alice)"), audit.out());
 
-        Run unknown = run("alerts", "ack", "reference:cpu/load@nope/cpu/1/load", "--comment", "x", "--wait", "0",
+        CliRun unknown = run("alerts", "ack", "reference:cpu/load@nope/cpu/1/load", "--comment", "x", "--wait", "0",
                 "--data", data.toString());
         assertEquals(1, unknown.code());
         assertTrue(unknown.err().contains("no alert reference:cpu/load@nope/cpu/1/load"), unknown.err());
-        Run malformed = run("alerts", "ack", "not-an-id", "--comment", "x", "--data", data.toString());
+        CliRun malformed = run("alerts", "ack", "not-an-id", "--comment", "x", "--data", data.toString());
         assertEquals(2, malformed.code());
     }
 
     @Test
     void silenceAddListRemoveAndTheDaemonMutesMatchingAlerts() {
-        Run add = run("silence", "add", "--match", "device=srv1", "--match", "metric=cpu/*", "--for", "2h",
+        CliRun add = run("silence", "add", "--match", "device=srv1", "--match", "metric=cpu/*", "--for", "2h",
                 "--comment", "CHG-42", "--user", "bob", "--data", data.toString());
         assertEquals(0, add.code(), add.err());
         String id = add.out().strip();
         assertTrue(id.matches("s-[0-9a-f]{8}"), id);
 
-        Run list = run("silence", "list", "--data", data.toString());
+        CliRun list = run("silence", "list", "--data", data.toString());
         assertEquals(0, list.code());
         assertTrue(list.out().contains(id) && list.out().contains("device=srv1 metric=cpu/*")
                 && list.out().contains("CHG-42") && list.out().contains("active"), list.out());
@@ -178,7 +166,7 @@ class AlertsCliTest {
         }
 
         assertEquals(0, run("silence", "remove", id, "--data", data.toString()).code());
-        Run again = run("silence", "remove", id, "--data", data.toString());
+        CliRun again = run("silence", "remove", id, "--data", data.toString());
         assertEquals(1, again.code());
         assertTrue(again.err().contains("no silence " + id), again.err());
         assertEquals("no silences", run("silence", "list", "--data", data.toString()).out().strip());
@@ -192,10 +180,10 @@ class AlertsCliTest {
     @ParameterizedTest
     @CsvSource({"1w, 604800", "1h30m, 5400", "90s, 90", "31d, 2678400"})
     void silenceForTakesTheOneDurationGrammar(String span, long seconds) throws Exception {
-        Run add = run("silence", "add", "--match", "device=srv1", "--start", "2030-01-01T00:00:00Z", "--for", span,
+        CliRun add = run("silence", "add", "--match", "device=srv1", "--start", "2030-01-01T00:00:00Z", "--for", span,
                 "--comment", "CHG-9", "--data", data.toString());
         assertEquals(0, add.code(), add.err());
-        Run list = run("silence", "list", "--json", "--data", data.toString());
+        CliRun list = run("silence", "list", "--json", "--data", data.toString());
         JsonNode s = new ObjectMapper()
                 .readTree(list.out()).get(0);
         assertEquals(add.out().strip(), s.get("id").asText());
@@ -210,7 +198,7 @@ class AlertsCliTest {
             "0s|--for '0s': must be at least 1ms",
             "5w|a silence may last at most 31 days, got PT840H"})
     void silenceForRefusesNamingTheOptionAndTheValue(String span, String message) {
-        Run add = run("silence", "add", "--match", "device=srv1", "--for", span, "--comment", "x",
+        CliRun add = run("silence", "add", "--match", "device=srv1", "--for", span, "--comment", "x",
                 "--data", data.toString());
         assertEquals(2, add.code());
         assertTrue(add.err().contains(message), add.err());
@@ -238,17 +226,17 @@ class AlertsCliTest {
         }
         List<String> args = new java.util.ArrayList<>(List.of("check", "srv1", "cpu/load", "--data", data.toString()));
         args.addAll(extra);
-        Run r = run(args.toArray(String[]::new));
+        CliRun r = run(args.toArray(String[]::new));
         assertEquals(code, r.code(), r.out() + r.err());
         assertTrue(r.out().startsWith(expected), r.out());
     }
 
     @Test
     void checkIsUnknownWithoutData() {
-        Run r = run("check", "ghost", "cpu/load", "--data", data.toString());
+        CliRun r = run("check", "ghost", "cpu/load", "--data", data.toString());
         assertEquals(3, r.code());
         assertTrue(r.out().startsWith("UNKNOWN - no stored series cpu/load for device 'ghost'"), r.out());
-        Run bad = run("check", "srv1", "load", "--data", data.toString());
+        CliRun bad = run("check", "srv1", "load", "--data", data.toString());
         assertEquals(3, bad.code());
     }
 
@@ -269,13 +257,13 @@ class AlertsCliTest {
                 """;
         Path good = tmp.resolve("good.yaml");
         Files.writeString(good, file.formatted("critical"));
-        Run ok = run("rules", "test", good.toString());
+        CliRun ok = run("rules", "test", good.toString());
         assertEquals(0, ok.code(), ok.out() + ok.err());
         assertTrue(ok.out().contains("SUCCESS (1 of 1 tests passed)"), ok.out());
 
         Path bad = tmp.resolve("bad.yaml");
         Files.writeString(bad, file.formatted("warning"));
-        Run fail = run("rules", "test", bad.toString());
+        CliRun fail = run("rules", "test", bad.toString());
         assertEquals(1, fail.code(), fail.out());
         assertTrue(fail.out().contains("FAILED (0 of 1 tests passed)") && fail.out().contains("FAIL  fires"), fail.out());
     }

@@ -1,11 +1,11 @@
 package io.mibwatch.app.cli;
 
+import static io.mibwatch.app.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.mibwatch.app.Main;
 import io.mibwatch.catalog.metric.StandardMetrics;
 import io.mibwatch.core.series.Sample;
 import io.mibwatch.core.series.SeriesId;
@@ -13,8 +13,6 @@ import io.mibwatch.storage.RrdLayout;
 import io.mibwatch.storage.RrdSeriesStore;
 import io.mibwatch.storage.RrdStoreOptions;
 import io.mibwatch.storage.SeriesSchema;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,16 +34,6 @@ class ApdexCliTest {
     Path tmp;
     Path data;
     Path config;
-
-    record Run(int code, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     /** One rtt sample a minute for two hours: 50 ms for the first hour, 1000 ms (> 4T) after. */
     @BeforeEach
@@ -75,7 +63,7 @@ class ApdexCliTest {
 
     @Test
     void serviceApdexAndTrendFromStoredHistory() throws Exception {
-        Run r = run("apdex", "voip", "--config", config.toString(), "--data", data.toString(), "--json",
+        CliRun r = run("apdex", "voip", "--config", config.toString(), "--data", data.toString(), "--json",
                 "--from", T0.plusSeconds(600).toString(), "--to", T0.plusSeconds(6600).toString());
         assertEquals(0, r.code(), r.err());
         JsonNode j = new ObjectMapper().readTree(r.out());
@@ -88,7 +76,7 @@ class ApdexCliTest {
         assertEquals(100.0, j.get("members").get(0).get("t").asDouble(), "0.1s in the metric's ms");
         assertEquals("[\"r1:cisco_rtt/2/rtt\"]", j.get("missing").toString());
 
-        Run text = run("apdex", "--config", config.toString(), "--data", data.toString(), "--window", "25m",
+        CliRun text = run("apdex", "--config", config.toString(), "--data", data.toString(), "--window", "25m",
                 "--from", T0.plusSeconds(600).toString(), "--to", T0.plusSeconds(6600).toString());
         assertEquals(0, text.code(), text.err());
         assertTrue(text.out().startsWith("voip  Apdex 0.50  (satisfied 50, tolerating 0, frustrated 50 of 100 samples)"),
@@ -98,7 +86,7 @@ class ApdexCliTest {
 
     @Test
     void windowTakesTheOneDurationGrammar() throws Exception {
-        Run r = run("apdex", "voip", "--config", config.toString(), "--data", data.toString(), "--json",
+        CliRun r = run("apdex", "voip", "--config", config.toString(), "--data", data.toString(), "--json",
                 "--window", "1h23m20s", "--from", T0.plusSeconds(600).toString(), "--to", T0.plusSeconds(6600).toString());
         assertEquals(0, r.code(), r.err());
         assertEquals(5000, new ObjectMapper().readTree(r.out()).get("window_seconds").asInt(), r.out());
@@ -110,14 +98,14 @@ class ApdexCliTest {
             "0m|--window '0m': must be at least 1s",
             "500ms|--window '500ms': must be at least 1s"})
     void badWindowIsAUsageErrorNamingTheOptionAndTheValue(String window, String message) {
-        Run r = run("apdex", "voip", "--config", config.toString(), "--data", data.toString(), "--window", window);
+        CliRun r = run("apdex", "voip", "--config", config.toString(), "--data", data.toString(), "--window", window);
         assertEquals(ExitCodes.USAGE, r.code());
         assertTrue(r.err().contains(message), r.err());
     }
 
     @Test
     void unknownServiceIsAUsageErrorNamingTheServices() {
-        Run r = run("apdex", "web", "--config", config.toString(), "--data", data.toString());
+        CliRun r = run("apdex", "web", "--config", config.toString(), "--data", data.toString());
         assertEquals(ExitCodes.USAGE, r.code());
         assertTrue(r.err().contains("no service 'web'") && r.err().contains("services: voip"), r.err());
     }

@@ -1,14 +1,12 @@
 package io.mibwatch.app.cli;
 
+import static io.mibwatch.app.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.mibwatch.app.Main;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,16 +19,6 @@ class AuditCliTest {
     Path tmp;
     Path data;
 
-    record Run(int code, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
     @BeforeEach
     void setUp() throws Exception {
         data = tmp.resolve("data");
@@ -39,13 +27,13 @@ class AuditCliTest {
 
     @Test
     void aSilenceAddedAndRemovedOnTheCliShowsInAuditJson() throws Exception {
-        Run add = run("silence", "add", "--match", "device=srv1", "--for", "2h", "--comment", "CHG-42",
+        CliRun add = run("silence", "add", "--match", "device=srv1", "--for", "2h", "--comment", "CHG-42",
                 "--data", data.toString());
         assertEquals(0, add.code(), add.err());
         String id = add.out().strip();
         assertEquals(0, run("silence", "remove", id, "--data", data.toString()).code());
 
-        Run audit = run("audit", "--json", "--data", data.toString());
+        CliRun audit = run("audit", "--json", "--data", data.toString());
         assertEquals(0, audit.code(), audit.err());
         JsonNode entries = new ObjectMapper().readTree(audit.out());
         assertEquals(2, entries.size(), audit.out());
@@ -61,15 +49,15 @@ class AuditCliTest {
         assertEquals("silence_remove", removed.get("action").asText());
         assertEquals(id, removed.get("target").asText());
 
-        Run onlyAdds = run("audit", "--json", "--action", "silence_add", "--since", "1h", "--user", actor,
+        CliRun onlyAdds = run("audit", "--json", "--action", "silence_add", "--since", "1h", "--user", actor,
                 "--data", data.toString());
         assertEquals(1, new ObjectMapper().readTree(onlyAdds.out()).size(), onlyAdds.out());
-        Run nobody = run("audit", "--json", "--user", "nobody", "--data", data.toString());
+        CliRun nobody = run("audit", "--json", "--user", "nobody", "--data", data.toString());
         assertEquals(0, new ObjectMapper().readTree(nobody.out()).size(), nobody.out());
-        Run future = run("audit", "--json", "--since", "2100-01-01T00:00:00Z", "--data", data.toString());
+        CliRun future = run("audit", "--json", "--since", "2100-01-01T00:00:00Z", "--data", data.toString());
         assertEquals(0, new ObjectMapper().readTree(future.out()).size(), future.out());
 
-        Run table = run("audit", "--data", data.toString());
+        CliRun table = run("audit", "--data", data.toString());
         assertTrue(table.out().lines().skip(1).findFirst().orElseThrow().contains("silence_remove"), table.out());
     }
 
@@ -77,16 +65,16 @@ class AuditCliTest {
     void userCommandsAreAuditedWithoutPasswordOrToken() throws Exception {
         java.io.InputStream stdin = System.in;
         System.setIn(new java.io.ByteArrayInputStream("a-long-secret-pw\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        Run add;
+        CliRun add;
         try {
             add = run("user", "add", "nina", "--role", "viewer", "--password-stdin", "--data", data.toString());
         } finally {
             System.setIn(stdin);
         }
         assertEquals(0, add.code(), add.err());
-        Run token = run("user", "token", "nina", "--data", data.toString());
+        CliRun token = run("user", "token", "nina", "--data", data.toString());
         assertEquals(0, token.code(), token.err());
-        Run audit = run("audit", "--data", data.toString());
+        CliRun audit = run("audit", "--data", data.toString());
         assertEquals(0, audit.code(), audit.err());
         assertTrue(audit.out().contains("user_add") && audit.out().contains("token_create"), audit.out());
         assertFalse(audit.out().contains("a-long-secret-pw"), audit.out());
@@ -95,13 +83,13 @@ class AuditCliTest {
 
     @Test
     void badFiltersAreUsageErrorsNamingTheOption() {
-        Run action = run("audit", "--action", "acked", "--data", data.toString());
+        CliRun action = run("audit", "--action", "acked", "--data", data.toString());
         assertEquals(2, action.code());
         assertTrue(action.err().contains("--action unknown audit action 'acked': use one of login_ok"), action.err());
-        Run since = run("audit", "--since", "yesterday", "--data", data.toString());
+        CliRun since = run("audit", "--since", "yesterday", "--data", data.toString());
         assertEquals(2, since.code());
         assertTrue(since.err().contains("--since 'yesterday'"), since.err());
-        Run limit = run("audit", "--limit", "0", "--data", data.toString());
+        CliRun limit = run("audit", "--limit", "0", "--data", data.toString());
         assertEquals(2, limit.code());
         assertTrue(limit.err().contains("--limit 0: expected 1..1000"), limit.err());
     }

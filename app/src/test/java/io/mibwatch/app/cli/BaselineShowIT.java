@@ -1,11 +1,11 @@
 package io.mibwatch.app.cli;
 
+import static io.mibwatch.app.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.mibwatch.app.Main;
 import io.mibwatch.catalog.metric.StandardMetrics;
 import io.mibwatch.core.series.SeriesId;
 import io.mibwatch.storage.Backfill;
@@ -13,8 +13,6 @@ import io.mibwatch.storage.RrdLayout;
 import io.mibwatch.storage.RrdSeriesStore;
 import io.mibwatch.storage.RrdStoreOptions;
 import io.mibwatch.storage.SeriesSchema;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,20 +52,10 @@ class BaselineShowIT {
         return dir;
     }
 
-    record Run(int code, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
     @Test
     void sixtyMinuteSlotsFromFourWeeksOfHourlyRows(@TempDir Path tmp) throws Exception {
         Path dir = backfill(tmp, 28);
-        Run r = run("baseline", "show", "core1", "cpu/1/load", "--slot", "60m", "--to", END.toString(), "--zone", "UTC",
+        CliRun r = run("baseline", "show", "core1", "cpu/1/load", "--slot", "60m", "--to", END.toString(), "--zone", "UTC",
                 "--data", dir.toString(), "--json");
         assertEquals(0, r.code(), r.err());
         JsonNode root = new ObjectMapper().readTree(r.out());
@@ -87,7 +75,7 @@ class BaselineShowIT {
     @Test
     void twentyMinuteSlotsUseTheLastTwoWeeksOfFiveMinuteRows(@TempDir Path tmp) throws Exception {
         Path dir = backfill(tmp, 28);
-        Run r = run("baseline", "show", "core1", "cpu/1/load", "--slot", "20m", "--to", END.toString(), "--zone", "UTC",
+        CliRun r = run("baseline", "show", "core1", "cpu/1/load", "--slot", "20m", "--to", END.toString(), "--zone", "UTC",
                 "--data", dir.toString(), "--json");
         assertEquals(0, r.code(), r.err());
         JsonNode root = new ObjectMapper().readTree(r.out());
@@ -108,7 +96,7 @@ class BaselineShowIT {
     @Test
     void oneWeekIsLearningInTheTextTable(@TempDir Path tmp) {
         Path dir = backfill(tmp, 7);
-        Run r = run("baseline", "show", "core1", "cpu/1/load", "--to", END.toString(), "--zone", "UTC", "--data", dir.toString());
+        CliRun r = run("baseline", "show", "core1", "cpu/1/load", "--to", END.toString(), "--zone", "UTC", "--data", dir.toString());
         assertEquals(0, r.code(), r.err());
         String[] lines = r.out().split("\n");
         assertTrue(lines[0].contains("learning"), lines[0]);
@@ -120,10 +108,10 @@ class BaselineShowIT {
     @Test
     void unknownSeriesAndBadSlotAreOneLineErrors(@TempDir Path tmp) {
         Path dir = backfill(tmp, 7);
-        Run missing = run("baseline", "show", "core1", "cpu/9/load", "--data", dir.toString());
+        CliRun missing = run("baseline", "show", "core1", "cpu/9/load", "--data", dir.toString());
         assertEquals(ExitCodes.FAILURE, missing.code(), missing.err());
         assertTrue(missing.err().contains("cpu/9/load") || missing.err().contains("core1"), missing.err());
-        Run bad = run("baseline", "show", "core1", "cpu/1/load", "--slot", "15m", "--data", dir.toString());
+        CliRun bad = run("baseline", "show", "core1", "cpu/1/load", "--slot", "15m", "--data", dir.toString());
         assertEquals(ExitCodes.USAGE, bad.code());
         assertTrue(bad.err().contains("'15m'"), bad.err());
     }

@@ -1,12 +1,10 @@
 package io.mibwatch.app.cli;
 
+import static io.mibwatch.app.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.mibwatch.app.Main;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -17,19 +15,9 @@ class CliTest {
     @TempDir
     Path tmp;
 
-    record Run(int code, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
     @Test
     void versionExitsZero() {
-        Run r = run("--version");
+        CliRun r = run("--version");
         assertEquals(0, r.code());
         assertTrue(r.out().startsWith("mibwatch "), r.out());
     }
@@ -44,7 +32,7 @@ class CliTest {
                   - {name: a, address: 127.0.0.1, port: 70000, credentials: c1}
                   - {name: b, address: 127.0.0.1, credentials: nope, interval: fast}
                 """);
-        Run r = run("config", "check", f.toString());
+        CliRun r = run("config", "check", f.toString());
         assertEquals(ExitCodes.CONFIG, r.code());
         assertTrue(r.err().contains("devices[0].port") && r.err().contains("70000"), r.err());
         assertTrue(r.err().contains("devices[1].credentials") && r.err().contains("nope"), r.err());
@@ -56,14 +44,14 @@ class CliTest {
     void configCheckOfTheShippedExampleIsOk() {
         Path shipped = Path.of("").toAbsolutePath();
         while (!Files.exists(shipped.resolve("etc/mibwatch.yaml"))) shipped = shipped.getParent();
-        Run r = run("config", "check", shipped.resolve("etc/mibwatch.yaml").toString());
+        CliRun r = run("config", "check", shipped.resolve("etc/mibwatch.yaml").toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("OK"), r.out());
     }
 
     @Test
     void missingConfigFileIsOneLineExitThree() {
-        Run r = run("serve", "--config", tmp.resolve("absent.yaml").toString(), "--data", tmp.toString());
+        CliRun r = run("serve", "--config", tmp.resolve("absent.yaml").toString(), "--data", tmp.toString());
         assertEquals(ExitCodes.CONFIG, r.code());
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertTrue(r.err().contains("absent.yaml"), r.err());
@@ -71,7 +59,7 @@ class CliTest {
 
     @Test
     void badOidIsAUsageError() {
-        Run r = run("get", "127.0.0.1", "ifDescr.1");
+        CliRun r = run("get", "127.0.0.1", "ifDescr.1");
         assertEquals(ExitCodes.USAGE, r.code());
         assertTrue(r.err().contains("'ifDescr.1'"), r.err());
     }
@@ -79,13 +67,13 @@ class CliTest {
     @Test
     void getOidSubIdentifierOutOfRangeIsAUsageErrorNamingTheOid() {
         for (String cmd : new String[] {"get", "walk"}) {
-            Run r = run(cmd, "127.0.0.1", "1.3.6.1.99999999999999999999");
+            CliRun r = run(cmd, "127.0.0.1", "1.3.6.1.99999999999999999999");
             assertEquals(ExitCodes.USAGE, r.code(), r.err());
             assertTrue(r.err().contains("'1.3.6.1.99999999999999999999'"), r.err());
             assertTrue(r.err().contains("99999999999999999999 is out of range 0..4294967295"), r.err());
             assertFalse(r.err().contains("Exception"), r.err());
         }
-        Run r = run("get", "127.0.0.1", "1.3.6.1.4294967296");
+        CliRun r = run("get", "127.0.0.1", "1.3.6.1.4294967296");
         assertEquals(ExitCodes.USAGE, r.code(), r.err());
         assertTrue(r.err().contains("4294967296 is out of range 0..4294967295"), r.err());
     }
@@ -97,7 +85,7 @@ class CliTest {
         Path none = tmp.resolve("none.yaml");
         Files.writeString(none, "devices: []\n");
         for (Path f : new Path[] {empty, none}) {
-            Run r = run("config", "check", f.toString());
+            CliRun r = run("config", "check", f.toString());
             // valid (the packaged config has no devices), but it polls nothing: say so on stderr
             assertEquals(ExitCodes.OK, r.code(), r.err());
             assertTrue(r.out().contains("OK, but no devices"), r.out());
@@ -108,7 +96,7 @@ class CliTest {
 
     @Test
     void privacyWithoutAuthenticationIsRefused() {
-        Run r = run("get", "--v3-user", "u", "--priv-proto", "AES", "--priv-pass", "p4ssw0rd!", "127.0.0.1", "1.3.6.1.2.1.1.1.0");
+        CliRun r = run("get", "--v3-user", "u", "--priv-proto", "AES", "--priv-pass", "p4ssw0rd!", "127.0.0.1", "1.3.6.1.2.1.1.1.0");
         assertEquals(ExitCodes.USAGE, r.code());
         assertTrue(r.err().contains("no privacy without authentication"), r.err());
         assertFalse(r.err().contains("p4ssw0rd!"), r.err());
@@ -116,14 +104,14 @@ class CliTest {
 
     @Test
     void unknownAuthProtocolNamesTheValue() {
-        Run r = run("get", "--v3-user", "u", "--auth-proto", "SHA-999", "--auth-pass", "x", "127.0.0.1", "1.3.6.1.2.1.1.1.0");
+        CliRun r = run("get", "--v3-user", "u", "--auth-proto", "SHA-999", "--auth-pass", "x", "127.0.0.1", "1.3.6.1.2.1.1.1.0");
         assertEquals(ExitCodes.USAGE, r.code());
         assertTrue(r.err().contains("'SHA-999'"), r.err());
     }
 
     @Test
     void queryWithoutDataIsOneLineFailure() {
-        Run r = run("query", "core1", "interfaces/1/inOctets", "--data", tmp.resolve("none").toString());
+        CliRun r = run("query", "core1", "interfaces/1/inOctets", "--data", tmp.resolve("none").toString());
         assertEquals(ExitCodes.FAILURE, r.code());
         assertTrue(r.err().contains("no data directory"), r.err());
     }

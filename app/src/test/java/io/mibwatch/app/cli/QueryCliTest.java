@@ -1,10 +1,10 @@
 package io.mibwatch.app.cli;
 
+import static io.mibwatch.app.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.mibwatch.app.Main;
 import io.mibwatch.catalog.metric.StandardMetrics;
 import io.mibwatch.core.series.Sample;
 import io.mibwatch.core.series.SeriesId;
@@ -12,8 +12,6 @@ import io.mibwatch.storage.RrdLayout;
 import io.mibwatch.storage.RrdSeriesStore;
 import io.mibwatch.storage.RrdStoreOptions;
 import io.mibwatch.storage.SeriesSchema;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,16 +31,6 @@ class QueryCliTest {
     Path tmp;
     Path data;
 
-    record Run(int code, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
     /** One uptime gauge a minute for the last hour, so that a query reaches the RRD file. */
     @BeforeEach
     void history() {
@@ -60,7 +48,7 @@ class QueryCliTest {
 
     @Test
     void theStoredSeriesIsReadable() {
-        Run r = run("query", "r1", UPTIME.path(), "--data", data.toString(), "--csv");
+        CliRun r = run("query", "r1", UPTIME.path(), "--data", data.toString(), "--csv");
         assertEquals(ExitCodes.OK, r.code(), r.err());
         assertTrue(r.out().startsWith("timestamp,value"), r.out());
     }
@@ -68,7 +56,7 @@ class QueryCliTest {
     @ParameterizedTest
     @ValueSource(strings = {"0", "-5"})
     void queryResolutionZeroOrNegativeIsAUsageErrorNamingTheOption(String resolution) {
-        Run r = run("query", "r1", UPTIME.path(), "--data", data.toString(), "--resolution", resolution);
+        CliRun r = run("query", "r1", UPTIME.path(), "--data", data.toString(), "--resolution", resolution);
         assertEquals(ExitCodes.USAGE, r.code(), r.out() + r.err());
         assertTrue(r.err().contains("--resolution '" + resolution + "'"), r.err());
         assertTrue(r.out().isEmpty(), r.out());
@@ -77,7 +65,7 @@ class QueryCliTest {
     @ParameterizedTest
     @ValueSource(strings = {"-99999999999d", "-999999999w", "-999999999d", "1969-07-20T20:17:00Z"})
     void queryFromOutOfRangeIsAUsageErrorNamingTheOptionNotAnException(String from) {
-        Run r = run("query", "r1", UPTIME.path(), "--data", data.toString(), "--from", from);
+        CliRun r = run("query", "r1", UPTIME.path(), "--data", data.toString(), "--from", from);
         assertEquals(ExitCodes.USAGE, r.code(), r.out() + r.err());
         assertTrue(r.err().contains("--from '" + from + "'"), r.err());
         assertFalse(r.err().contains("Exception"), r.err());
@@ -85,7 +73,7 @@ class QueryCliTest {
 
     @Test
     void queryToOutOfRangeIsAUsageErrorNamingTheOption() {
-        Run r = run("query", "r1", UPTIME.path(), "--data", data.toString(), "--from", "1000000000", "--to", "-999999999w");
+        CliRun r = run("query", "r1", UPTIME.path(), "--data", data.toString(), "--from", "1000000000", "--to", "-999999999w");
         assertEquals(ExitCodes.USAGE, r.code(), r.out() + r.err());
         assertTrue(r.err().contains("--to '-999999999w'"), r.err());
         assertFalse(r.err().contains("Exception"), r.err());

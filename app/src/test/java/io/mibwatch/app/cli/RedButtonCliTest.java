@@ -1,12 +1,12 @@
 package io.mibwatch.app.cli;
 
+import static io.mibwatch.app.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.mibwatch.app.Main;
 import io.mibwatch.catalog.metric.StandardMetrics;
 import io.mibwatch.core.series.Sample;
 import io.mibwatch.core.series.SeriesId;
@@ -14,8 +14,6 @@ import io.mibwatch.storage.RrdLayout;
 import io.mibwatch.storage.RrdSeriesStore;
 import io.mibwatch.storage.RrdStoreOptions;
 import io.mibwatch.storage.SeriesSchema;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,17 +43,7 @@ class RedButtonCliTest {
     Path config;
     final List<Instant> degradedStarts = new ArrayList<>();
 
-    record Run(int code, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
-    Run cli(String... args) {
+    CliRun cli(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--config", config.toString(), "--data", data.toString()));
         return run(all.toArray(String[]::new));
@@ -107,12 +95,12 @@ class RedButtonCliTest {
         }
         // the same user again 3 minutes later: rate-limited; at 03:00: outside working hours
         Instant first = degradedStarts.get(0).plus(Duration.ofMinutes(15));
-        Run again = cli("complain", "voip", "--user", "user0", "--at", first.toString());
+        CliRun again = cli("complain", "voip", "--user", "user0", "--at", first.toString());
         assertEquals(0, again.code(), again.err());
         assertTrue(again.out().startsWith("complaint 8 recorded: user0 says voip is bad at "), again.out());
         assertEquals(0, cli("complain", "voip", "--user", "user1", "--at", DAY.plus(Duration.ofHours(3)).toString()).code());
 
-        Run r = cli("thresholds", "suggest", "voip", "--json", "--from", DAY.toString(),
+        CliRun r = cli("thresholds", "suggest", "voip", "--json", "--from", DAY.toString(),
                 "--to", DAY.plus(Duration.ofDays(1)).toString());
         assertEquals(0, r.code(), r.err());
         JsonNode j = new ObjectMapper().readTree(r.out());
@@ -128,7 +116,7 @@ class RedButtonCliTest {
         assertEquals("r1:cpu/1/load", noise.get("series").asText());
         assertFalse(noise.get("significant").asBoolean(), r.out());
 
-        Run text = cli("thresholds", "suggest", "voip", "--from", DAY.toString(), "--to", DAY.plus(Duration.ofDays(1)).toString());
+        CliRun text = cli("thresholds", "suggest", "voip", "--from", DAY.toString(), "--to", DAY.plus(Duration.ofDays(1)).toString());
         List<String> lines = text.out().lines().toList();
         assertEquals("voip: 7 complaint(s) used, 1 outside active periods (ignored), 1 rate-limited (one per user per 10 min)",
                 lines.get(0), text.out());
@@ -136,16 +124,16 @@ class RedButtonCliTest {
         assertTrue(lines.get(2).startsWith("   suggest: T_frustrated "), text.out());
         assertTrue(lines.get(3).startsWith("2. r1:cpu/1/load  not significant"), text.out());
 
-        Run adopt = cli("thresholds", "adopt", "voip", "r1:cisco_rtt/1/rtt", "--user", "noc");
+        CliRun adopt = cli("thresholds", "adopt", "voip", "r1:cisco_rtt/1/rtt", "--user", "noc");
         assertEquals(0, adopt.code(), adopt.err());
         assertTrue(adopt.out().startsWith("suggestion 2 adopted by noc"), adopt.out());
         assertTrue(adopt.out().contains("match: {device: \"r1\", metric: cisco_rtt/rtt, instance: \"1\"}"), adopt.out());
-        Run twice = cli("thresholds", "adopt", "voip", "r1:cisco_rtt/1/rtt", "--user", "noc");
+        CliRun twice = cli("thresholds", "adopt", "voip", "r1:cisco_rtt/1/rtt", "--user", "noc");
         assertTrue(twice.out().startsWith("suggestion 2 was adopted already"), twice.out());
-        Run audit = cli("audit", "--action", "suggestion_adopt");
+        CliRun audit = cli("audit", "--action", "suggestion_adopt");
         assertTrue(audit.out().contains("voip/r1:cisco_rtt/1/rtt: adopted, suggestion 2, by noc"), audit.out());
         assertTrue(audit.out().contains("voip/r1:cisco_rtt/1/rtt: already_adopted, suggestion 2, by noc"), audit.out());
-        Run none = cli("thresholds", "adopt", "voip", "r1:cpu/1/load");
+        CliRun none = cli("thresholds", "adopt", "voip", "r1:cpu/1/load");
         assertEquals(ExitCodes.FAILURE, none.code());
         assertTrue(none.err().contains("no suggestion for r1:cpu/1/load"), none.err());
     }
@@ -155,10 +143,10 @@ class RedButtonCliTest {
         assertEquals(0, cli("active", "voip", "--user", "ann", "--from", DAY.plus(Duration.ofHours(9)).toString(),
                 "--to", DAY.plus(Duration.ofHours(12)).toString()).code());
         assertEquals(0, cli("complain", "voip", "--user", "ann", "--at", DAY.plus(Duration.ofHours(10)).toString()).code());
-        Run r = cli("thresholds", "suggest", "voip", "--from", DAY.toString(), "--to", DAY.plus(Duration.ofDays(1)).toString());
+        CliRun r = cli("thresholds", "suggest", "voip", "--from", DAY.toString(), "--to", DAY.plus(Duration.ofDays(1)).toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("not enough complaints to suggest anything (need 5)"), r.out());
-        Run unknown = cli("complain", "mail", "--user", "ann");
+        CliRun unknown = cli("complain", "mail", "--user", "ann");
         assertEquals(ExitCodes.USAGE, unknown.code());
         assertTrue(unknown.err().contains("no service 'mail'"), unknown.err());
     }

@@ -1,13 +1,11 @@
 package io.mibwatch.app.cli;
 
+import static io.mibwatch.app.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.mibwatch.app.Main;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -23,16 +21,6 @@ class ServeStartupTest {
     Path tmp;
     Path config;
 
-    record Run(int code, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
     @BeforeEach
     void config() throws Exception {
         config = tmp.resolve("mibwatch.yaml");
@@ -45,7 +33,7 @@ class ServeStartupTest {
         try (ServerSocket taken = new ServerSocket()) {
             taken.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
             String listen = "127.0.0.1:" + taken.getLocalPort();
-            Run r = run("serve", "--config", config.toString(), "--data", data.toString(), "--http-listen", listen);
+            CliRun r = run("serve", "--config", config.toString(), "--data", data.toString(), "--http-listen", listen);
             assertEquals(ExitCodes.FAILURE, r.code(), r.out() + r.err());
             assertTrue(r.err().contains("--http-listen " + listen) && r.err().contains("in use"), r.err());
             assertEquals(1, r.err().strip().lines().count(), r.err());
@@ -60,7 +48,7 @@ class ServeStartupTest {
         try (ServerSocket taken = new ServerSocket()) {
             taken.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
             String listen = "127.0.0.1:" + taken.getLocalPort();
-            Run r = run("demo", "--data", data.toString(), "--http-listen", listen, "--history-days", "1");
+            CliRun r = run("demo", "--data", data.toString(), "--http-listen", listen, "--history-days", "1");
             assertEquals(ExitCodes.FAILURE, r.code(), r.out() + r.err());
             assertTrue(r.err().contains("--http-listen " + listen) && r.err().contains("in use"), r.err());
             assertFalse(r.out().contains("first admin password"), r.out());
@@ -72,7 +60,7 @@ class ServeStartupTest {
     void serveWithADataDirectoryThatCannotBeCreatedNamesTheOptionAndPath() throws Exception {
         Path file = Files.writeString(tmp.resolve("a-file"), "x");
         Path data = file.resolve("data");
-        Run r = run("serve", "--config", config.toString(), "--data", data.toString(), "--http-listen", "127.0.0.1:0");
+        CliRun r = run("serve", "--config", config.toString(), "--data", data.toString(), "--http-listen", "127.0.0.1:0");
         assertEquals(ExitCodes.FAILURE, r.code(), r.out() + r.err());
         assertTrue(r.err().contains("--data " + data), r.err());
         assertFalse(r.err().contains("Exception"), r.err());
@@ -82,7 +70,7 @@ class ServeStartupTest {
     @Test
     void serveDataInProcNamesTheOptionAndPathNotNoSuchFileException() {
         assumeTrue(Files.isDirectory(Path.of("/proc/self")), "needs procfs");
-        Run r = run("serve", "--config", config.toString(), "--data", "/proc/nope", "--http-listen", "127.0.0.1:0");
+        CliRun r = run("serve", "--config", config.toString(), "--data", "/proc/nope", "--http-listen", "127.0.0.1:0");
         assertEquals(ExitCodes.FAILURE, r.code(), r.out() + r.err());
         assertTrue(r.err().contains("--data /proc/nope"), r.err());
         assertFalse(r.err().contains("Exception"), r.err());

@@ -18,7 +18,7 @@ class VoiceQualityCommandTest {
 
     @Test
     void jsonHasRMosIcpifAndTheDelayModel() throws Exception {
-        CliTest.Run r = CliTest.run("voice-quality", "--delay", "80", "--jitter", "10", "--loss", "1",
+        CliRun r = CliRun.run("voice-quality", "--delay", "80", "--jitter", "10", "--loss", "1",
                 "--codec", "g729a", "--json");
         assertEquals(0, r.code(), r.err());
         JsonNode j = JsonText.MAPPER.readTree(r.out());
@@ -39,7 +39,7 @@ class VoiceQualityCommandTest {
 
     @Test
     void textShowsScoresModelAndParameters() {
-        CliTest.Run r = CliTest.run("voice-quality", "--delay", "0", "--jitter", "0", "--loss", "0");
+        CliRun r = CliRun.run("voice-quality", "--delay", "0", "--jitter", "0", "--loss", "0");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("R      "), r.out());
         assertTrue(r.out().contains("MOS    "), r.out());
@@ -67,7 +67,7 @@ class VoiceQualityCommandTest {
         String[] all = new String[args.length + 1];
         all[0] = "voice-quality";
         System.arraycopy(args, 0, all, 1, args.length);
-        CliTest.Run r = CliTest.run(all);
+        CliRun r = CliRun.run(all);
         assertEquals(ExitCodes.USAGE, r.code(), r.out() + r.err());
         assertTrue(r.err().contains(option) && r.err().contains(value), r.err());
         assertEquals("", r.out());
